@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Starts Confidant on Payara Micro exactly as `./confidant run` does; the black-box tests launch it the same way.
+#
+# Environment:
+#   JAVA                    java of a JDK >= 21 (required)
+#   CONFIDANT_STATE_DIR     where this instance keeps its token, secrets, TLS keystore, H2 database (required)
+#   CONFIDANT_HTTPS_PORT    HTTPS port (default 8443); plain HTTP is disabled
+#   CONFIDANT_DB_URL        PostgreSQL JDBC URL; unset = embedded H2 file database in the state directory
+#   CONFIDANT_DB_USER / CONFIDANT_DB_PASSWORD   PostgreSQL credentials (the password only from the environment)
+#   CONFIDANT_HSM_CONFIG    SunPKCS11 config of a real HSM; unset = a SoftHSM2 token in the state directory,
+#                           created when missing. The PIN is the file <state>/secrets/confidant.hsm.pin or the
+#                           environment variable CONFIDANT_HSM_PIN.
+#   CONFIDANT_TLS_KEYSTORE / CONFIDANT_TLS_KEYSTORE_PASSWORD_FILE   PKCS#12 keystore with alias "confidant";
+#                           unset = a self-signed certificate for localhost, generated on first run
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+: "${JAVA:?JAVA must name a JDK 21+ java}"
+: "${CONFIDANT_STATE_DIR:?CONFIDANT_STATE_DIR must be set}"
+port=${CONFIDANT_HTTPS_PORT:-8443}
+war=${CONFIDANT_WAR:-$root/target/confidant.war}
+payara=${CONFIDANT_PAYARA_JAR:-$root/target/payara-micro.jar}
+[[ -f $war && -f $payara ]] || { echo "start-payara: build first ($war, $payara missing)" >&2; exit 1; }
+
+umask 077
+state=$(mkdir -p "$CONFIDANT_STATE_DIR" && cd "$CONFIDANT_STATE_DIR" && pwd)
+mkdir -p "$state/secrets" "$state/tls" "$state/db" "$state/run"
+random_secret() { od -An -tx1 -N24 /dev/urandom | tr -d ' \n'; }
+# asadmin expands ${ENV=...} while parsing --property, so ':' and '=' inside values must be escaped.
+asadmin_escape() { local v=${1//\\/\\\\}; v=${v//:/\\:}; printf '%s' "${v//=/\\=}"; }
+
+# HSM: a project-local SoftHSM2 token unless a real HSM is configured.
+if [[ -z ${CONFIDANT_HSM_CONFIG:-} ]]; then
+  "$root/hsm/setup-token.sh" --dir "$state/hsm" --pin-file "$state/secrets/confidant.hsm.pin" --quiet
+  export SOFTHSM2_CONF=$state/hsm/softhsm2.conf
+  export CONFIDANT_HSM_CONFIG=$state/hsm/sunpkcs11.cfg
+fi
+
+# TLS: a self-signed certificate for localhost unless a keystore is given.
+keystore=${CONFIDANT_TLS_KEYSTORE:-$state/tls/keystore.p12}
+keystore_pass_file=${CONFIDANT_TLS_KEYSTORE_PASSWORD_FILE:-$state/tls/keystore.password}
+if [[ ! -f $keystore ]]; then
+  [[ -z ${CONFIDANT_TLS_KEYSTORE:-} ]] || { echo "start-payara: keystore $keystore not found" >&2; exit 1; }
+  random_secret >"$keystore_pass_file"
+  "$(dirname "$JAVA")/keytool" -genkeypair -alias confidant -keyalg EC -groupname secp384r1 -sigalg SHA384withECDSA \
+    -validity 825 -dname "CN=localhost, O=Confidant development" -ext "SAN=dns:localhost,ip:127.0.0.1" \
+    -keystore "$keystore.new" -storetype PKCS12 -storepass:file "$keystore_pass_file" 2>/dev/null
+  mv "$keystore.new" "$keystore"
+  echo "start-payara: generated a self-signed TLS certificate for localhost in $keystore" >&2
+fi
+# System properties go through a 0600 file, so that no password shows in the process list.
+cat >"$state/run/system.properties" <<PROPS
+javax.net.ssl.keyStore=$keystore
+javax.net.ssl.keyStoreType=PKCS12
+javax.net.ssl.keyStorePassword=$(cat "$keystore_pass_file")
+PROPS
+
+# Database: PostgreSQL when CONFIDANT_DB_URL is set, else the embedded H2 file database.
+if [[ -n ${CONFIDANT_DB_URL:-} ]]; then
+  post_boot=$here/post-boot-postgresql.asadmin
+  CONFIDANT_DB_URL=$(asadmin_escape "$CONFIDANT_DB_URL")
+  CONFIDANT_DB_USER=$(asadmin_escape "${CONFIDANT_DB_USER:-confidant}")
+  CONFIDANT_DB_PASSWORD=$(asadmin_escape "${CONFIDANT_DB_PASSWORD:-}")
+  export CONFIDANT_DB_URL CONFIDANT_DB_USER CONFIDANT_DB_PASSWORD
+else
+  post_boot=$here/post-boot-h2.asadmin
+  [[ -f $state/db/h2.password ]] || random_secret >"$state/db/h2.password"
+  export CONFIDANT_DB_PASSWORD; CONFIDANT_DB_PASSWORD=$(cat "$state/db/h2.password")
+  export CONFIDANT_H2_URL; CONFIDANT_H2_URL=$(asadmin_escape "jdbc:h2:file:$state/db/confidant;MODE=LEGACY")
+fi
+
+# asadmin refuses an empty property value; "()" is its spelling of an empty password (trust authentication).
+if [[ -z $CONFIDANT_DB_PASSWORD ]]; then
+  sed 's/:password=${ENV=CONFIDANT_DB_PASSWORD}/:password=()/' "$post_boot" >"$state/run/post-boot.asadmin"
+  post_boot=$state/run/post-boot.asadmin
+fi
+
+# A fresh Payara root on each start: configuration comes from the command files, never from leftovers.
+rm -rf "$state/payara"
+exec "$JAVA" ${CONFIDANT_JAVA_OPTS:-} -Djava.io.tmpdir="$state/run" -jar "$payara" \
+  --nocluster --rootdir "$state/payara" \
+  --deploy "$war" --contextroot / \
+  --sslport "$port" --sslcert confidant \
+  --prebootcommandfile "$here/pre-boot.asadmin" --postbootcommandfile "$post_boot" \
+  --systemproperties "$state/run/system.properties" \
+  --secretsdir "$state/secrets"

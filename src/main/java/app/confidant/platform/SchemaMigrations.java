@@ -1,0 +1,69 @@
+package app.confidant.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * Applies the Flyway migrations in {@code db/migration} at start. If a migration fails, readiness stays DOWN with
+ * the reason and the {@code database} readiness check retries it, so a transient failure heals without a restart.
+ * (A database that is unreachable while the application deploys fails the deployment; readiness is DOWN then too.)
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SchemaMigrations {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
+
+    @Resource(lookup = "jdbc/confidant")
+    DataSource dataSource;
+
+    private String failure = "not migrated yet";
+
+    @PostConstruct
+    void migrateAtStart() {
+        migrate();
+    }
+
+    /** Runs pending migrations if an earlier attempt failed; returns why the schema is not current, if it is not. */
+    @Lock(LockType.WRITE)
+    public Optional<String> ensureMigrated() {
+        if (failure != null) {
+            migrate();
+        }
+        return Optional.ofNullable(failure);
+    }
+
+    @Lock(LockType.READ)
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    private void migrate() {
+        try {
+            var result = Flyway.configure(SchemaMigrations.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            failure = null;
+            LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
+                    + result.migrationsExecuted + " migrations applied now)");
+        } catch (FlywayException e) {
+            failure = "schema migration failed: " + e.getMessage();
+            LOG.severe(() -> "Database not ready: " + failure
+                    + "; check the jdbc/confidant pool (server-config/) and the database");
+        }
+    }
+}

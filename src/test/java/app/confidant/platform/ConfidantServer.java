@@ -1,0 +1,193 @@
+package app.confidant.platform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A real Confidant server for black-box tests, launched by server-config/start-payara.sh exactly as
+ * {@code ./confidant run} launches it (so the TLS listener is configured as in production). Talks to loopback only.
+ */
+public final class ConfidantServer implements AutoCloseable {
+
+    private static final Duration BOOT_LIMIT = Duration.ofMinutes(3);
+    private static ConfidantServer shared;
+    private static Exception sharedFailure;
+
+    private final Path state;
+    private final int port;
+    private final Process process;
+    private final HttpClient client;
+
+    private ConfidantServer(Path state, int port, Process process) throws Exception {
+        this.state = state;
+        this.port = port;
+        this.process = process;
+        try {
+            this.client = awaitAnswer();
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The suite's server on PostgreSQL with its own SoftHSM2 token, started once per test JVM. */
+    public static synchronized ConfidantServer shared() throws Exception {
+        if (sharedFailure != null) {
+            throw new IllegalStateException("the shared server failed to start earlier", sharedFailure);
+        }
+        if (shared == null) {
+            try {
+                TestDatabase.resetSchema();
+                shared = start("server", TestDatabase.serverEnvironment());
+            } catch (Exception e) {
+                sharedFailure = e;
+                throw e;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    /** Starts a server with its own state directory under target/it/ and the given extra environment. */
+    public static ConfidantServer start(String name, Map<String, String> environment) throws Exception {
+        Path state = Path.of("target", "it", name).toAbsolutePath();
+        Files.createDirectories(state);
+        stopLeftover(state.resolve("server.pid"));
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(basedir().resolve("server-config/start-payara.sh").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(state.resolve("server.log").toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("CONFIDANT_") || k.equals("SOFTHSM2_CONF"));
+        env.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        env.put("CONFIDANT_STATE_DIR", state.toString());
+        env.put("CONFIDANT_HTTPS_PORT", Integer.toString(port));
+        env.put("CONFIDANT_WAR", basedir().resolve("target/confidant.war").toString());
+        env.put("CONFIDANT_PAYARA_JAR", basedir().resolve("target/payara-micro.jar").toString());
+        env.putAll(environment);
+        Process process = builder.start();
+        Files.writeString(state.resolve("server.pid"), Long.toString(process.pid()));
+        return new ConfidantServer(state, port, process);
+    }
+
+    /** A server left running by an interrupted earlier run would hold the state directory's H2 file. */
+    private static void stopLeftover(Path pidFile) throws IOException {
+        if (Files.exists(pidFile)) {
+            ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
+                    .filter(p -> p.info().commandLine().orElse("").contains("payara-micro"))
+                    .ifPresent(p -> {
+                        p.destroyForcibly();
+                        p.onExit().join();
+                    });
+        }
+    }
+
+    public static Path basedir() {
+        return Path.of(System.getProperty("confidant.basedir", ".")).toAbsolutePath();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path state() {
+        return state;
+    }
+
+    public String log() throws IOException {
+        return Files.readString(state.resolve("server.log"));
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    public URI uri(String path) {
+        return URI.create("https://localhost:" + port + path);
+    }
+
+    /** Trusts exactly the certificate this server generated for itself, nothing else. */
+    public SSLContext trustingThisServer() throws Exception {
+        KeyStore keystore = KeyStore.getInstance("PKCS12");
+        char[] password = Files.readString(state.resolve("tls/keystore.password")).strip().toCharArray();
+        try (InputStream in = Files.newInputStream(state.resolve("tls/keystore.p12"))) {
+            keystore.load(in, password);
+        }
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("confidant", keystore.getCertificate("confidant"));
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, tmf.getTrustManagers(), null);
+        return context;
+    }
+
+    private HttpClient awaitAnswer() throws Exception {
+        long deadline = System.nanoTime() + BOOT_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue() + ":\n" + tail());
+            }
+            if (Files.exists(state.resolve("tls/keystore.p12")) && log().contains("Payara Micro 7")
+                    && log().contains(" ready in ")) {
+                HttpClient candidate = HttpClient.newBuilder().sslContext(trustingThisServer())
+                        .connectTimeout(Duration.ofSeconds(5)).build();
+                try {
+                    HttpResponse<String> health = candidate.send(
+                            HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(10)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (health.body().contains("\"name\":\"hsm\"")) {
+                        return candidate;
+                    }
+                    if (health.body().contains("No Application deployed") && log().contains("ready in")) {
+                        close();
+                        throw new IllegalStateException("the application failed to deploy:\n" + tail());
+                    }
+                } catch (IOException notYet) {
+                    // still booting
+                }
+            }
+            Thread.sleep(500);
+        }
+        close();
+        throw new IllegalStateException("server did not deploy within " + BOOT_LIMIT + ":\n" + tail());
+    }
+
+    private String tail() throws IOException {
+        String log = log();
+        return log.substring(Math.max(0, log.length() - 4000));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
