@@ -6,7 +6,9 @@
 #   CONFIDANT_STATE_DIR     where this instance keeps its token, secrets, TLS keystore, H2 database (required)
 #   CONFIDANT_HTTPS_PORT    HTTPS port (default 8443); plain HTTP is disabled
 #   CONFIDANT_DB_URL        PostgreSQL JDBC URL; unset = embedded H2 file database in the state directory
-#   CONFIDANT_DB_USER / CONFIDANT_DB_PASSWORD   PostgreSQL credentials (the password only from the environment)
+#   CONFIDANT_DB_USER / CONFIDANT_DB_PASSWORD   PostgreSQL application role (the password only from the environment)
+#   CONFIDANT_DB_OWNER_USER / CONFIDANT_DB_OWNER_PASSWORD   schema owner that runs the Flyway migrations
+#                           (default: the application role, i.e. a single-role set-up)
 #   CONFIDANT_HSM_CONFIG    SunPKCS11 config of a real HSM; unset = a SoftHSM2 token in the state directory,
 #                           created when missing. The PIN is the file <state>/secrets/confidant.hsm.pin or the
 #                           environment variable CONFIDANT_HSM_PIN.
@@ -58,10 +60,12 @@ PROPS
 # Database: PostgreSQL when CONFIDANT_DB_URL is set, else the embedded H2 file database.
 if [[ -n ${CONFIDANT_DB_URL:-} ]]; then
   post_boot=$here/post-boot-postgresql.asadmin
+  CONFIDANT_DB_OWNER_USER=$(asadmin_escape "${CONFIDANT_DB_OWNER_USER:-${CONFIDANT_DB_USER:-confidant}}")
+  CONFIDANT_DB_OWNER_PASSWORD=$(asadmin_escape "${CONFIDANT_DB_OWNER_PASSWORD-${CONFIDANT_DB_PASSWORD:-}}")
   CONFIDANT_DB_URL=$(asadmin_escape "$CONFIDANT_DB_URL")
   CONFIDANT_DB_USER=$(asadmin_escape "${CONFIDANT_DB_USER:-confidant}")
   CONFIDANT_DB_PASSWORD=$(asadmin_escape "${CONFIDANT_DB_PASSWORD:-}")
-  export CONFIDANT_DB_URL CONFIDANT_DB_USER CONFIDANT_DB_PASSWORD
+  export CONFIDANT_DB_URL CONFIDANT_DB_USER CONFIDANT_DB_PASSWORD CONFIDANT_DB_OWNER_USER CONFIDANT_DB_OWNER_PASSWORD
 else
   post_boot=$here/post-boot-h2.asadmin
   [[ -f $state/db/h2.password ]] || random_secret >"$state/db/h2.password"
@@ -70,10 +74,12 @@ else
 fi
 
 # asadmin refuses an empty property value; "()" is its spelling of an empty password (trust authentication).
-if [[ -z $CONFIDANT_DB_PASSWORD ]]; then
-  sed 's/:password=${ENV=CONFIDANT_DB_PASSWORD}/:password=()/' "$post_boot" >"$state/run/post-boot.asadmin"
-  post_boot=$state/run/post-boot.asadmin
-fi
+commands=$(<"$post_boot")
+for var in CONFIDANT_DB_PASSWORD CONFIDANT_DB_OWNER_PASSWORD; do
+  [[ -n ${!var:-} ]] || commands=${commands//"\${ENV=$var}"/"()"}
+done
+printf '%s\n' "$commands" >"$state/run/post-boot.asadmin"
+post_boot=$state/run/post-boot.asadmin
 
 # A fresh Payara root on each start: configuration comes from the command files, never from leftovers.
 rm -rf "$state/payara"

@@ -8,6 +8,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -28,6 +31,10 @@ public class SchemaMigrations {
 
     @Resource(lookup = "jdbc/confidant")
     DataSource dataSource;
+
+    /** The schema owner's pool: only migrations run with DDL rights; requests use {@link #dataSource}. */
+    @Resource(lookup = "jdbc/confidant-owner")
+    DataSource ownerDataSource;
 
     private String failure = "not migrated yet";
 
@@ -50,11 +57,21 @@ public class SchemaMigrations {
         return dataSource;
     }
 
+    /** The role requests run as, so that migrations can grant to it (or take rights back from it). */
+    private String applicationRole() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getUserName();
+        } catch (SQLException e) {
+            throw new FlywayException("cannot connect as the application role: " + e.getMessage(), e);
+        }
+    }
+
     private void migrate() {
         try {
             var result = Flyway.configure(SchemaMigrations.class.getClassLoader())
-                    .dataSource(dataSource)
+                    .dataSource(ownerDataSource)
                     .locations("classpath:db/migration")
+                    .placeholders(Map.of("appRole", applicationRole()))
                     .load()
                     .migrate();
             failure = null;

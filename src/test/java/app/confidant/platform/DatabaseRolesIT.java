@@ -1,0 +1,41 @@
+package app.confidant.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Migrations run as the schema owner; requests run as a role that cannot change the schema. */
+class DatabaseRolesIT {
+
+    @BeforeAll
+    static void start() throws Exception {
+        ConfidantServer.shared();
+    }
+
+    @Test
+    void migrationsRanAsTheSchemaOwner() throws Exception {
+        try (Connection owner = TestDatabase.connectAsOwner();
+             Statement statement = owner.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT tableowner FROM pg_tables WHERE schemaname = '"
+                     + TestDatabase.SCHEMA + "' AND tablename = 'flyway_schema_history'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo(TestDatabase.OWNER_ROLE);
+        }
+    }
+
+    @Test
+    void theApplicationRoleCannotChangeTheSchema() throws Exception {
+        try (Connection app = TestDatabase.connectAsApplication(); Statement statement = app.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("CREATE TABLE " + TestDatabase.SCHEMA + ".intruder (id int)"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> statement.execute("DROP TABLE " + TestDatabase.SCHEMA + ".flyway_schema_history"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("must be owner");
+        }
+    }
+}
