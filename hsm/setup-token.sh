@@ -7,8 +7,8 @@
 # DIR       token home: DIR/softhsm2.conf, DIR/tokens/, DIR/sunpkcs11.cfg, DIR/so-pin (never the system-wide conf)
 # FILE      the token's user PIN; created with a random PIN (mode 0600) when the token is created. It is the
 #           file Payara Micro reads as the MicroProfile Config secret "confidant.hsm.pin" (--secretsdir).
-# The PINs of these development/test tokens are random and throw-away; production tokens are set up with
-# hsm/ceremony scripts and split PINs (see deploy/HSM.md).
+# The PINs of these development/test tokens are random and throw-away; production tokens are initialised by
+# the HSM's custodians (see deploy/HSM.md).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=../server-config/packages.sh
@@ -44,7 +44,9 @@ fi
 
 random_pin() { od -An -tx1 -N16 /dev/urandom | tr -d ' \n'; }
 label=confidant
-if ! softhsm2-util --show-slots 2>/dev/null | grep -q "Label:[[:space:]]*$label[[:space:]]*$"; then
+# (Outputs are captured before grep: with pipefail, grep -q closing the pipe early would read as "absent".)
+slots=$(softhsm2-util --show-slots 2>/dev/null || true)
+if ! grep -q "Label:[[:space:]]*$label[[:space:]]*$" <<<"$slots"; then
   random_pin >"$dir/so-pin"
   [[ -s $pin_file ]] || random_pin >"$pin_file"
   softhsm2-util --init-token --free --label "$label" --so-pin "$(cat "$dir/so-pin")" --pin "$(cat "$pin_file")" >/dev/null
@@ -53,7 +55,11 @@ fi
 [[ -s $pin_file ]] || { echo "hsm: token exists but its PIN file $pin_file is missing" >&2; exit 1; }
 
 p11() { pkcs11-tool --module "$module" --token-label "$label" --login --pin "$(cat "$pin_file")" "$@"; }
-has_key() { p11 --list-objects --type secrkey 2>/dev/null | grep -q "label:[[:space:]]*$1\$"; }
+has_key() {
+  local listing
+  listing=$(p11 --list-objects --type secrkey 2>/dev/null) || { echo "hsm: cannot list keys (wrong PIN?)" >&2; exit 1; }
+  grep -q "label:[[:space:]]*$1\$" <<<"$listing"
+}
 make_key() { # label key-type
   has_key "$1" && return 0
   p11 --keygen --key-type "$2" --label "$1" --sensitive >/dev/null 2>&1 \
@@ -69,5 +75,5 @@ sed -e "s|@LIBRARY@|$module|" -e "s|@SLOT_SELECTOR@|slotListIndex = 0|" \
 
 if ((quiet == 0)); then
   echo "hsm: keys in token '$label' (attributes as reported by PKCS#11):" >&2
-  p11 --list-objects --type secrkey 2>/dev/null >&2
+  p11 --list-objects --type secrkey 2>/dev/null | sed 's/^/  /' >&2
 fi

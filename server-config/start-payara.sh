@@ -14,6 +14,8 @@
 #                           environment variable CONFIDANT_HSM_PIN.
 #   CONFIDANT_TLS_KEYSTORE / CONFIDANT_TLS_KEYSTORE_PASSWORD_FILE   PKCS#12 keystore with alias "confidant";
 #                           unset = a self-signed certificate for localhost, generated on first run
+#   CONFIDANT_WAR / CONFIDANT_PAYARA_JAR   what to run (default: target/confidant.war, target/payara-micro.jar)
+#   CONFIDANT_JAVA_OPTS     extra JVM options (e.g. -Xmx1g)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -50,6 +52,7 @@ if [[ ! -f $keystore ]]; then
   mv "$keystore.new" "$keystore"
   echo "start-payara: generated a self-signed TLS certificate for localhost in $keystore" >&2
 fi
+[[ -s $keystore_pass_file ]] || { echo "start-payara: keystore password file $keystore_pass_file missing or empty" >&2; exit 1; }
 # System properties go through a 0600 file, so that no password shows in the process list.
 cat >"$state/run/system.properties" <<PROPS
 javax.net.ssl.keyStore=$keystore

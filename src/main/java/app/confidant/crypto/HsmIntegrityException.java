@@ -1,7 +1,7 @@
 package app.confidant.crypto;
 
 /**
- * The HSM worked but refused the data: an authentication tag did not verify, or a key label is unknown. Unlike
+ * The HSM worked but refused the data: an authentication tag did not verify. Unlike
  * {@link HsmUnavailableException} this says nothing about the token's health and never triggers a reconnect.
  */
 public class HsmIntegrityException extends RuntimeException {

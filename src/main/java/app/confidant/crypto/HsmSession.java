@@ -36,16 +36,23 @@ public class HsmSession {
     /** An operation performed inside the token with the session's provider and key handles. */
     @FunctionalInterface
     public interface Operation<T> {
-        T perform(Provider provider, KeyLookup keys) throws GeneralSecurityException;
+        T perform(Provider provider, TokenKeys keys) throws GeneralSecurityException;
     }
 
-    /** Looks up a secret key handle by its label (CKA_LABEL); the handle, never the key material. */
-    @FunctionalInterface
-    public interface KeyLookup {
+    /** The token's secret keys by label (CKA_LABEL): handles, never key material. */
+    public interface TokenKeys {
         SecretKey secretKey(String label) throws GeneralSecurityException;
+
+        boolean contains(String label) throws GeneralSecurityException;
+
+        /** Stores a key generated inside the token (a session object) as a labelled token object. */
+        void store(String label, SecretKey generated) throws GeneralSecurityException;
+
+        /** Destroys the token object; with a non-extractable key nothing of it remains anywhere. */
+        void destroy(String label) throws GeneralSecurityException;
     }
 
-    private record Token(Provider provider, KeyStore store, Map<String, SecretKey> keys) implements KeyLookup {
+    private record Token(Provider provider, KeyStore store, Map<String, SecretKey> keys) implements TokenKeys {
         @Override
         public SecretKey secretKey(String label) throws GeneralSecurityException {
             SecretKey cached = keys.get(label);
@@ -59,6 +66,23 @@ public class HsmSession {
             keys.put(label, secret);
             return secret;
         }
+
+        @Override
+        public boolean contains(String label) throws GeneralSecurityException {
+            return store.containsAlias(label);
+        }
+
+        @Override
+        public void store(String label, SecretKey generated) throws GeneralSecurityException {
+            store.setEntry(label, new KeyStore.SecretKeyEntry(generated), null);
+            keys.remove(label);
+        }
+
+        @Override
+        public void destroy(String label) throws GeneralSecurityException {
+            keys.remove(label);
+            store.deleteEntry(label);
+        }
     }
 
     @Inject
@@ -67,6 +91,8 @@ public class HsmSession {
     private volatile Token token;
     private volatile String failure = "not connected yet";
     private volatile long lastAttemptNanos;
+    /** When a working session was lost and not yet replaced (System.nanoTime), or 0. */
+    private volatile long lostSinceNanos;
     private int rejectedPinHash;
 
     /** Logs in at start so that the log says at once whether the token works; never fails the deployment. */
@@ -78,14 +104,19 @@ public class HsmSession {
         }
     }
 
-    /** Runs the operation inside the token; token-level failures become {@link HsmUnavailableException}. */
+    /**
+     * Runs the operation inside the token. A failed tag check becomes {@link HsmIntegrityException}; every other
+     * failure (token gone, session lost, key missing) becomes {@link HsmUnavailableException} and drops the session.
+     */
     public <T> T perform(Operation<T> operation) {
         Token current = connected();
         try {
             return operation.perform(current.provider(), current);
-        } catch (AEADBadTagException | MissingKeyException e) {
+        } catch (AEADBadTagException e) {
             throw new HsmIntegrityException(e.getMessage(), e);
         } catch (GeneralSecurityException | ProviderException | IllegalStateException e) {
+            // Includes MissingKeyException: a provider whose token went away finds no keys any more, so a missing
+            // key is treated as a lost session and the next operation opens a fresh one.
             drop(current, e);
             throw new HsmUnavailableException("HSM operation failed", e);
         }
@@ -94,6 +125,12 @@ public class HsmSession {
     /** Why the token is not usable, or empty when it is connected. */
     public Optional<String> failure() {
         return token == null ? Optional.of(failure) : Optional.empty();
+    }
+
+    /** How long a session that once worked has been lost without a successful reconnect (zero when connected). */
+    public java.time.Duration lostFor() {
+        long since = lostSinceNanos;
+        return since == 0 || token != null ? java.time.Duration.ZERO : java.time.Duration.ofNanos(System.nanoTime() - since);
     }
 
     private Token connected() {
@@ -130,6 +167,7 @@ public class HsmSession {
             store.load(null, secret);
             LOG.info(() -> "HSM session open with token provider " + provider.getName());
             failure = "";
+            lostSinceNanos = 0;
             return new Token(provider, store, new ConcurrentHashMap<>());
         } catch (IOException e) {
             if (hasCause(e, FailedLoginException.class) || String.valueOf(e.getMessage()).contains("PIN")) {
@@ -155,6 +193,7 @@ public class HsmSession {
     private synchronized void drop(Token broken, Exception cause) {
         if (token == broken) {
             token = null;
+            lostSinceNanos = System.nanoTime();
             failure = "token lost: " + rootMessage(cause);
             LOG.warning(() -> "HSM session dropped, a new one will be opened: " + failure);
         }

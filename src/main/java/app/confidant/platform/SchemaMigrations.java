@@ -39,6 +39,7 @@ public class SchemaMigrations {
     private String failure = "not migrated yet";
 
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // lifecycle callbacks need their own attribute
     void migrateAtStart() {
         migrate();
     }
@@ -57,10 +58,15 @@ public class SchemaMigrations {
         return dataSource;
     }
 
-    /** The role requests run as, so that migrations can grant to it (or take rights back from it). */
-    private String applicationRole() {
+    /**
+     * {@code appRole}: the role requests run as, so that migrations can grant to it or take rights back from it;
+     * {@code binary}: the variable-length binary type (PostgreSQL BYTEA, H2 VARBINARY).
+     */
+    private Map<String, String> placeholders() {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getUserName();
+            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            return Map.of("appRole", connection.getMetaData().getUserName(),
+                    "binary", postgres ? "BYTEA" : "VARBINARY");
         } catch (SQLException e) {
             throw new FlywayException("cannot connect as the application role: " + e.getMessage(), e);
         }
@@ -71,7 +77,7 @@ public class SchemaMigrations {
             var result = Flyway.configure(SchemaMigrations.class.getClassLoader())
                     .dataSource(ownerDataSource)
                     .locations("classpath:db/migration")
-                    .placeholders(Map.of("appRole", applicationRole()))
+                    .placeholders(placeholders())
                     .load()
                     .migrate();
             failure = null;

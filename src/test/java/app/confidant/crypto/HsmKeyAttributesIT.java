@@ -1,9 +1,11 @@
 package app.confidant.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.confidant.crypto.TokenInspector.KeyObject;
 import app.confidant.platform.ConfidantServer;
+import app.confidant.platform.InContainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Key;
@@ -33,10 +35,12 @@ class HsmKeyAttributesIT {
 
     @Test
     void theJvmGetsHandlesButNeverKeyMaterial() throws Exception {
-        Path state = ConfidantServer.shared().state();
-        Provider provider = Security.getProvider("SunPKCS11").configure(state.resolve("hsm/sunpkcs11.cfg").toString());
+        // Through SunPKCS11 in this JVM, whose SOFTHSM2_CONF (pom.xml) names the in-container server's token.
+        InContainer.prepare();
+        Path home = ConfidantServer.basedir().resolve("target/it/arq");
+        Provider provider = Security.getProvider("SunPKCS11").configure(home.resolve("hsm/sunpkcs11.cfg").toString());
         KeyStore store = KeyStore.getInstance("PKCS11", provider);
-        store.load(null, Files.readString(state.resolve("secrets/confidant.hsm.pin")).strip().toCharArray());
+        store.load(null, Files.readString(home.resolve("secrets/confidant.hsm.pin")).strip().toCharArray());
 
         List<String> labels = Collections.list(store.aliases());
         assertThat(labels).contains("health", "audit-mac-v1");
@@ -45,6 +49,14 @@ class HsmKeyAttributesIT {
             assertThat(key.getEncoded()).as("raw bytes of %s", label).isNull();
             assertThat(key.toString()).as(label).contains("sensitive, unextractable");
         }
+    }
+
+    @Test
+    void exportingAKeyThroughPkcs11IsRefused() throws Exception {
+        Path state = ConfidantServer.shared().state();
+        assertThatThrownBy(() -> TokenInspector.pkcs11Tool(state.resolve("hsm"), state.resolve("secrets/confidant.hsm.pin"),
+                "--read-object", "--type", "secrkey", "--label", "health"))
+                .hasMessageContaining("failed");
     }
 
     @Test

@@ -33,7 +33,10 @@ public final class TokenInspector {
 
     /** Runs hsm/setup-token.sh for a token home (idempotent) and returns its PIN file. */
     public static Path setUp(Path basedir, Path tokenHome) throws IOException, InterruptedException {
-        Path pinFile = tokenHome.resolve("test-only-user.pin");
+        return setUp(basedir, tokenHome, tokenHome.resolve("test-only-user.pin"));
+    }
+
+    public static Path setUp(Path basedir, Path tokenHome, Path pinFile) throws IOException, InterruptedException {
         run(tokenHome, basedir.resolve("hsm/setup-token.sh").toString(), "--dir", tokenHome.toString(),
                 "--pin-file", pinFile.toString(), "--quiet");
         return pinFile;

@@ -50,8 +50,8 @@ public final class ConfidantServer implements AutoCloseable {
         }
         if (shared == null) {
             try {
-                TestDatabase.resetSchema();
-                shared = start("server", TestDatabase.serverEnvironment());
+                TestDatabase.SERVER.resetSchema();
+                shared = start("server", TestDatabase.SERVER.serverEnvironment());
             } catch (Exception e) {
                 sharedFailure = e;
                 throw e;

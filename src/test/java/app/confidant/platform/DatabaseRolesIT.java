@@ -20,21 +20,21 @@ class DatabaseRolesIT {
 
     @Test
     void migrationsRanAsTheSchemaOwner() throws Exception {
-        try (Connection owner = TestDatabase.connectAsOwner();
+        try (Connection owner = TestDatabase.SERVER.connectAsOwner();
              Statement statement = owner.createStatement();
              ResultSet rows = statement.executeQuery("SELECT tableowner FROM pg_tables WHERE schemaname = '"
-                     + TestDatabase.SCHEMA + "' AND tablename = 'flyway_schema_history'")) {
+                     + TestDatabase.SERVER.schema() + "' AND tablename = 'flyway_schema_history'")) {
             assertThat(rows.next()).isTrue();
-            assertThat(rows.getString(1)).isEqualTo(TestDatabase.OWNER_ROLE);
+            assertThat(rows.getString(1)).isEqualTo(TestDatabase.SERVER.ownerRole());
         }
     }
 
     @Test
     void theApplicationRoleCannotChangeTheSchema() throws Exception {
-        try (Connection app = TestDatabase.connectAsApplication(); Statement statement = app.createStatement()) {
-            assertThatThrownBy(() -> statement.execute("CREATE TABLE " + TestDatabase.SCHEMA + ".intruder (id int)"))
+        try (Connection app = TestDatabase.SERVER.connectAsApplication(); Statement statement = app.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("CREATE TABLE " + TestDatabase.SERVER.schema() + ".intruder (id int)"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
-            assertThatThrownBy(() -> statement.execute("DROP TABLE " + TestDatabase.SCHEMA + ".flyway_schema_history"))
+            assertThatThrownBy(() -> statement.execute("DROP TABLE " + TestDatabase.SERVER.schema() + ".flyway_schema_history"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("must be owner");
         }
     }

@@ -14,19 +14,35 @@ import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The PostgreSQL database of the integration tests ({@code ./confidant test} passes its URL and an administrative
- * user). Each run gets a fresh schema set up by deploy/postgresql-roles.sql, the same script production uses: a
- * schema owner that runs the migrations and a least-privilege application role that serves requests.
+ * A PostgreSQL schema of the integration tests ({@code ./confidant test} passes the URL and an administrative
+ * user). Each run re-creates it with deploy/postgresql-roles.sql, the same script production uses: a schema owner
+ * that runs the migrations and a least-privilege application role that serves requests.
  */
 public final class TestDatabase {
 
-    public static final String SCHEMA = "confidant_it";
-    public static final String OWNER_ROLE = "confidant_it_owner";
-    public static final String APP_ROLE = "confidant_it_app";
-    private static final String OWNER_PASSWORD = randomPassword();
-    private static final String APP_PASSWORD = randomPassword();
+    /** The schema of the black-box server ({@link ConfidantServer#shared()}). */
+    public static final TestDatabase SERVER = new TestDatabase("confidant_it");
+    /** The schema of the Arquillian (in-container) Payara Micro. */
+    public static final TestDatabase IN_CONTAINER = new TestDatabase("confidant_arq");
 
-    private TestDatabase() {
+    private final String schema;
+    private final String ownerPassword = randomPassword();
+    private final String appPassword = randomPassword();
+
+    private TestDatabase(String schema) {
+        this.schema = schema;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public String ownerRole() {
+        return schema + "_owner";
+    }
+
+    public String appRole() {
+        return schema + "_app";
     }
 
     static String url() {
@@ -43,32 +59,32 @@ public final class TestDatabase {
     }
 
     /** A raw JDBC connection to the test schema as the schema owner (what a DBA or attacker with DDL rights has). */
-    public static Connection connectAsOwner() throws SQLException {
-        return connect(OWNER_ROLE, OWNER_PASSWORD);
+    public Connection connectAsOwner() throws SQLException {
+        return connect(ownerRole(), ownerPassword);
     }
 
     /** A raw JDBC connection as the application role, with exactly the rights the server has. */
-    public static Connection connectAsApplication() throws SQLException {
-        return connect(APP_ROLE, APP_PASSWORD);
+    public Connection connectAsApplication() throws SQLException {
+        return connect(appRole(), appPassword);
     }
 
-    private static Connection connect(String user, String password) throws SQLException {
+    private Connection connect(String user, String password) throws SQLException {
         Connection connection = DriverManager.getConnection(url(), user, password);
-        connection.setSchema(SCHEMA);
+        connection.setSchema(schema);
         return connection;
     }
 
     /** Drops the previous run's schema and sets roles and schema up again with deploy/postgresql-roles.sql. */
-    static void resetSchema() throws SQLException, IOException, InterruptedException {
+    void resetSchema() throws SQLException, IOException, InterruptedException {
         try (Connection admin = DriverManager.getConnection(url(), adminUser(), adminPassword());
              Statement statement = admin.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
         URI uri = URI.create(url().substring("jdbc:".length()));
         String database = uri.getPath().substring(1);
         ProcessBuilder psql = new ProcessBuilder(List.of("psql", "-q", "-X", "-h", uri.getHost(),
                 "-p", Integer.toString(uri.getPort() < 0 ? 5432 : uri.getPort()), "-U", adminUser(), "-d", database,
-                "-v", "owner_role=" + OWNER_ROLE, "-v", "app_role=" + APP_ROLE, "-v", "schema=" + SCHEMA,
+                "-v", "owner_role=" + ownerRole(), "-v", "app_role=" + appRole(), "-v", "schema=" + schema,
                 "-f", ConfidantServer.basedir().resolve("deploy/postgresql-roles.sql").toString()))
                 .redirectErrorStream(true);
         psql.environment().put("PGPASSWORD", adminPassword());
@@ -79,18 +95,19 @@ public final class TestDatabase {
         }
         try (Connection admin = DriverManager.getConnection(url(), adminUser(), adminPassword());
              Statement statement = admin.createStatement()) {
-            statement.execute("ALTER ROLE " + OWNER_ROLE + " PASSWORD '" + OWNER_PASSWORD + "'");
-            statement.execute("ALTER ROLE " + APP_ROLE + " PASSWORD '" + APP_PASSWORD + "'");
+            statement.execute("ALTER ROLE " + ownerRole() + " PASSWORD '" + ownerPassword + "'");
+            statement.execute("ALTER ROLE " + appRole() + " PASSWORD '" + appPassword + "'");
         }
     }
 
-    static Map<String, String> serverEnvironment() {
+    /** The launcher's environment for a server on this schema (the roles' search_path selects the schema). */
+    public Map<String, String> serverEnvironment() {
         return Map.of(
                 "CONFIDANT_DB_URL", url(),
-                "CONFIDANT_DB_USER", APP_ROLE,
-                "CONFIDANT_DB_PASSWORD", APP_PASSWORD,
-                "CONFIDANT_DB_OWNER_USER", OWNER_ROLE,
-                "CONFIDANT_DB_OWNER_PASSWORD", OWNER_PASSWORD);
+                "CONFIDANT_DB_USER", appRole(),
+                "CONFIDANT_DB_PASSWORD", appPassword,
+                "CONFIDANT_DB_OWNER_USER", ownerRole(),
+                "CONFIDANT_DB_OWNER_PASSWORD", ownerPassword);
     }
 
     private static String randomPassword() {

@@ -1,0 +1,121 @@
+package app.confidant.crypto;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+
+/**
+ * Per-tenant, versioned keys: finds the active version (cached), generates version 1 inside the HSM on first need,
+ * and counts GCM invocations per key against NIST SP 800-38D's limit of 2^32 random-IV invocations.
+ */
+@ApplicationScoped
+public class DataKeys {
+
+    private static final Logger LOG = Logger.getLogger(DataKeys.class.getName());
+    /** Invocations reserved from the registry at a time; a crash can only over-count, never under-count. */
+    static final int RESERVATION_BLOCK = 10_000;
+    /** Alarm at a quarter of the limit, so a rotation can be scheduled long before it is forced. */
+    static final long WARN_AT = 1L << 30;
+    /** Refuse new seals a safe distance before 2^32 invocations with random 96-bit IVs. */
+    static final long REFUSE_AT = (1L << 32) - (1L << 24);
+
+    private record Usage(long reservedUpTo, long used) {
+    }
+
+    @Inject
+    DataKeyStore store;
+
+    @Inject
+    HsmSession session;
+
+    private final Map<String, KeyRef> active = new ConcurrentHashMap<>();
+    private final Map<String, KeyRef> versions = new ConcurrentHashMap<>();
+    private final Map<String, Usage> usage = new ConcurrentHashMap<>();
+
+    /** The version new values are sealed (or indexed) with; created inside the HSM if the tenant has none. */
+    public KeyRef active(UUID tenant, KeyPurpose purpose) {
+        return active.computeIfAbsent(tenant + "/" + purpose, k -> store.findActive(tenant, purpose)
+                .orElseGet(() -> createFirst(tenant, purpose)));
+    }
+
+    /** A specific version, to open what it sealed; a destroyed version opens nothing. */
+    public KeyRef version(UUID tenant, KeyPurpose purpose, int version) {
+        KeyRef ref = versions.computeIfAbsent(tenant + "/" + purpose + "/" + version,
+                k -> store.find(tenant, purpose, version)
+                        .orElseThrow(() -> new SealedValueException("no key version " + version + " for this tenant")));
+        if (ref.state() == KeyState.DESTROYED) {
+            throw new KeyDestroyedException(ref.label());
+        }
+        return ref;
+    }
+
+    /** Counts one GCM invocation of the key; reserves a new block from the registry when the current one is used. */
+    public void countInvocation(KeyRef key) {
+        Usage next = usage.compute(key.label(), (label, current) -> {
+            if (current == null || current.used() >= current.reservedUpTo()) {
+                long reservedUpTo = store.reserveInvocations(label, RESERVATION_BLOCK);
+                if (reservedUpTo >= WARN_AT) {
+                    LOG.warning(() -> "Key " + label + " has " + reservedUpTo
+                            + " GCM invocations reserved; rotate it before 2^32 (NIST SP 800-38D)");
+                }
+                return new Usage(reservedUpTo, reservedUpTo - RESERVATION_BLOCK + 1);
+            }
+            return new Usage(current.reservedUpTo(), current.used() + 1);
+        });
+        if (next.used() >= REFUSE_AT) {
+            throw new HsmUnavailableException("key " + key.label() + " reached its GCM invocation limit; rotate it");
+        }
+    }
+
+    private KeyRef createFirst(UUID tenant, KeyPurpose purpose) {
+        try {
+            return store.createFirst(tenant, purpose, label -> generateInToken(label, purpose));
+        } catch (RuntimeException raced) {
+            // Another node registered the key first (unique key), or creation failed: whoever won is now visible.
+            return store.findActive(tenant, purpose).orElseThrow(() -> raced);
+        }
+    }
+
+    /** Generates the key inside the HSM, stores it under the label, and returns its key check value. */
+    private String generateInToken(String label, KeyPurpose purpose) {
+        return session.perform((provider, keys) -> {
+            if (keys.contains(label)) {
+                // Left by a creation whose registry row never committed: it never protected anything.
+                keys.destroy(label);
+            }
+            KeyGenerator generator = KeyGenerator.getInstance(purpose == KeyPurpose.SEAL ? "AES" : "HmacSHA256",
+                    provider);
+            generator.init(256);
+            keys.store(label, generator.generateKey());
+            SecretKey key = keys.secretKey(label);
+            byte[] check;
+            if (purpose == KeyPurpose.SEAL) {
+                Cipher cipher = Cipher.getInstance("AES/ECB/NoPadding", provider);
+                cipher.init(Cipher.ENCRYPT_MODE, key);
+                check = cipher.doFinal(new byte[16]);
+            } else {
+                Mac mac = Mac.getInstance("HmacSHA256", provider);
+                mac.init(key);
+                check = mac.doFinal(new byte[16]);
+            }
+            LOG.info(() -> "Generated key " + label + " inside the HSM");
+            return HexFormat.of().formatHex(check, 0, 3);
+        });
+    }
+
+    /** Forgets cached versions, e.g. after a rotation changed which one is active. */
+    public void forget(UUID tenant) {
+        String prefix = tenant + "/";
+        active.keySet().removeIf(k -> k.startsWith(prefix));
+        versions.keySet().removeIf(k -> k.startsWith(prefix));
+    }
+
+}

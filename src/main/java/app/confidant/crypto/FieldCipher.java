@@ -1,0 +1,65 @@
+package app.confidant.crypto;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.Map;
+import javax.crypto.AEADBadTagException;
+
+/**
+ * Seals and opens the sensitive fields of one entity with one AES-256-GCM operation inside the HSM, using the
+ * tenant's data key. Opening verifies the tag over the ciphertext and the {@link SealingContext}: a value from
+ * another row, entity type or tenant, or with one byte changed, fails and never yields plaintext.
+ */
+@ApplicationScoped
+public class FieldCipher {
+
+    @Inject
+    HsmSession session;
+
+    @Inject
+    DataKeys keys;
+
+    @Inject
+    HsmCounters counters;
+
+    public byte[] seal(SealingContext context, Map<String, String> fields) {
+        KeyRef key = keys.active(context.tenant(), KeyPurpose.SEAL);
+        keys.countInvocation(key);
+        byte[] plaintext = FieldBundle.encode(fields);
+        try {
+            return session.perform((provider, token) ->
+                    GcmEngine.seal(provider, token.secretKey(key.label()), key.version(), context, plaintext));
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+            counters.sealed();
+        }
+    }
+
+    public Map<String, String> open(SealingContext context, byte[] stored) {
+        Envelope envelope = Envelope.parse(stored);
+        KeyRef key = keys.version(context.tenant(), KeyPurpose.SEAL, envelope.keyVersion());
+        byte[] plaintext;
+        try {
+            plaintext = session.perform((provider, token) ->
+                    GcmEngine.open(provider, token.secretKey(key.label()), envelope, context));
+        } catch (HsmIntegrityException e) {
+            if (e.getCause() instanceof AEADBadTagException) {
+                throw new SealedValueException("sealed value failed its integrity check (altered or moved)", e);
+            }
+            throw e;
+        } finally {
+            counters.opened();
+        }
+        try {
+            return FieldBundle.decode(plaintext);
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    /** The key version a stored value was sealed with, read from its envelope without opening it. */
+    public int keyVersionOf(byte[] stored) {
+        return Envelope.keyVersionOf(stored);
+    }
+}

@@ -1,0 +1,87 @@
+package app.confidant.crypto;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.EntityListeners;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Transient;
+import java.util.Map;
+
+/**
+ * Base of every entity with sensitive fields. Subclasses keep sensitive values only through
+ * {@link #sensitive(String)} / {@link #sensitive(String, String)}; {@link SealingListener} seals all of them into
+ * {@code sealed_fields} with one HSM operation when the entity is written, and opens them lazily after a load.
+ *
+ * <p>Writing a sensitive value clears {@code sealed_key_version}, a mapped and NOT NULL column: that makes the entity
+ * dirty, so JPA fires {@code @PreUpdate} and the listener re-seals, and should it ever not, the database refuses the
+ * row instead of keeping a stale envelope.
+ */
+@MappedSuperclass
+@EntityListeners(SealingListener.class)
+public abstract class SealedEntity {
+
+    @Column(name = "sealed_fields", nullable = false)
+    private byte[] sealedFields;
+
+    @Column(name = "sealed_key_version", nullable = false)
+    private Integer sealedKeyVersion;
+
+    @Transient
+    private transient SensitiveValues sensitive;
+
+    /** Entity type, id and tenant bound into every seal of this entity. */
+    protected abstract SealingContext sealingContext();
+
+    /** Sensitive fields that also get a blind index, with their normalisation. */
+    protected Map<String, Normalizer> blindIndexedFields() {
+        return Map.of();
+    }
+
+    /** Stores the blind index of a field (null when the value is empty) in the subclass's indexed column. */
+    protected void blindIndexComputed(String field, byte[] index) {
+        throw new IllegalStateException("blind index of " + field + " has no column");
+    }
+
+    protected final String sensitive(String field) {
+        return values().get(field);
+    }
+
+    protected final void sensitive(String field, String value) {
+        values().put(field, value);
+        sealedKeyVersion = null;
+    }
+
+    /** The data key version the stored values are sealed with (null while a change awaits sealing). */
+    public Integer sealedKeyVersion() {
+        return sealedKeyVersion;
+    }
+
+    private SensitiveValues values() {
+        if (sensitive == null) {
+            sensitive = SensitiveValues.empty();
+        }
+        return sensitive;
+    }
+
+    boolean needsSealing() {
+        return sealedKeyVersion == null || sealedFields == null;
+    }
+
+    void seal(FieldCipher cipher, BlindIndexer indexer) {
+        SealingContext context = sealingContext();
+        Map<String, String> values = values().opened();
+        sealedFields = cipher.seal(context, values);
+        sealedKeyVersion = cipher.keyVersionOf(sealedFields);
+        blindIndexedFields().forEach((field, normalizer) ->
+                blindIndexComputed(field, indexer.index(context.tenant(), normalizer, values.get(field))));
+    }
+
+    void loaded(FieldCipher cipher) {
+        sensitive = SensitiveValues.sealed(sealedFields, sealingContext(), cipher);
+    }
+
+    @Override
+    public final String toString() {
+        // Never the sensitive values, whatever a subclass holds.
+        return getClass().getSimpleName() + "[" + (sensitive == null ? "new" : sensitive) + "]";
+    }
+}

@@ -1,0 +1,192 @@
+package app.confidant.invoice;
+
+import app.confidant.crypto.Normalizer;
+import app.confidant.crypto.SealedEntity;
+import app.confidant.crypto.SealingContext;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A customer of a tenant. Names, tax id, address lines, e-mail, phone, IBAN and notes are sealed in the HSM. */
+@Entity
+@Table(name = "party")
+public class Party extends SealedEntity {
+
+    static final String LEGAL_NAME = "legalName";
+    static final String TRADING_NAME = "tradingName";
+    static final String TAX_ID = "taxId";
+    static final String ADDRESS_LINES = "addressLines";
+    static final String EMAIL = "email";
+    static final String PHONE = "phone";
+    static final String IBAN = "iban";
+    static final String NOTES = "notes";
+
+    @Id
+    private UUID id;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private UUID tenantId;
+
+    @Version
+    @Column(name = "row_version")
+    private long rowVersion;
+
+    private String city;
+    private String postcode;
+
+    @Column(nullable = false, length = 2)
+    private String country;
+
+    @Column(name = "tax_id_index")
+    private byte[] taxIdIndex;
+
+    @Column(name = "email_index")
+    private byte[] emailIndex;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Party() {
+        // for JPA
+    }
+
+    public Party(UUID tenantId, String country, Instant now) {
+        this.id = UUID.randomUUID();
+        this.tenantId = Objects.requireNonNull(tenantId);
+        this.country = Objects.requireNonNull(country);
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    @Override
+    protected SealingContext sealingContext() {
+        return new SealingContext("party", id, tenantId);
+    }
+
+    @Override
+    protected Map<String, Normalizer> blindIndexedFields() {
+        return Map.of(TAX_ID, Normalizer.TAX_ID, EMAIL, Normalizer.EMAIL);
+    }
+
+    @Override
+    protected void blindIndexComputed(String field, byte[] index) {
+        switch (field) {
+            case TAX_ID -> taxIdIndex = index;
+            case EMAIL -> emailIndex = index;
+            default -> super.blindIndexComputed(field, index);
+        }
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID tenantId() {
+        return tenantId;
+    }
+
+    public long rowVersion() {
+        return rowVersion;
+    }
+
+    public String legalName() {
+        return sensitive(LEGAL_NAME);
+    }
+
+    public void legalName(String value) {
+        sensitive(LEGAL_NAME, value);
+    }
+
+    public String tradingName() {
+        return sensitive(TRADING_NAME);
+    }
+
+    public void tradingName(String value) {
+        sensitive(TRADING_NAME, value);
+    }
+
+    public String taxId() {
+        return sensitive(TAX_ID);
+    }
+
+    public void taxId(String value) {
+        sensitive(TAX_ID, value);
+    }
+
+    public String addressLines() {
+        return sensitive(ADDRESS_LINES);
+    }
+
+    public void addressLines(String value) {
+        sensitive(ADDRESS_LINES, value);
+    }
+
+    public String email() {
+        return sensitive(EMAIL);
+    }
+
+    public void email(String value) {
+        sensitive(EMAIL, value);
+    }
+
+    public String phone() {
+        return sensitive(PHONE);
+    }
+
+    public void phone(String value) {
+        sensitive(PHONE, value);
+    }
+
+    public String iban() {
+        return sensitive(IBAN);
+    }
+
+    public void iban(String value) {
+        sensitive(IBAN, value);
+    }
+
+    public String notes() {
+        return sensitive(NOTES);
+    }
+
+    public void notes(String value) {
+        sensitive(NOTES, value);
+    }
+
+    public String city() {
+        return city;
+    }
+
+    public void city(String value) {
+        city = value;
+    }
+
+    public String postcode() {
+        return postcode;
+    }
+
+    public void postcode(String value) {
+        postcode = value;
+    }
+
+    public String country() {
+        return country;
+    }
+
+    public void country(String value) {
+        country = Objects.requireNonNull(value);
+    }
+
+    public void touched(Instant now) {
+        updatedAt = now;
+    }
+}

@@ -1,0 +1,56 @@
+package app.confidant.invoice;
+
+import app.confidant.crypto.BlindIndexer;
+import app.confidant.crypto.Normalizer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Parties of a tenant; every query is scoped to the tenant, so another tenant's id is simply not found. */
+@ApplicationScoped
+public class PartyRepository {
+
+    @PersistenceContext(unitName = "confidant")
+    EntityManager em;
+
+    @Inject
+    BlindIndexer indexer;
+
+    public void add(Party party) {
+        em.persist(party);
+    }
+
+    public Optional<Party> find(UUID tenant, UUID id) {
+        return em.createQuery("SELECT p FROM Party p WHERE p.tenantId = :tenant AND p.id = :id", Party.class)
+                .setParameter("tenant", tenant).setParameter("id", id)
+                .getResultStream().findFirst();
+    }
+
+    /** Exact match on the tax id through its blind index: nothing is decrypted to search. */
+    public List<Party> findByTaxId(UUID tenant, String taxId) {
+        return byIndex("taxIdIndex", tenant, indexer.index(tenant, Normalizer.TAX_ID, taxId));
+    }
+
+    public List<Party> findByEmail(UUID tenant, String email) {
+        return byIndex("emailIndex", tenant, indexer.index(tenant, Normalizer.EMAIL, email));
+    }
+
+    private List<Party> byIndex(String column, UUID tenant, byte[] index) {
+        if (index == null) {
+            return List.of();
+        }
+        return em.createQuery("SELECT p FROM Party p WHERE p.tenantId = :tenant AND p." + column
+                        + " = :index ORDER BY p.id", Party.class)
+                .setParameter("tenant", tenant).setParameter("index", index)
+                .setMaxResults(500)
+                .getResultList();
+    }
+
+    public void remove(Party party) {
+        em.remove(party);
+    }
+}

@@ -1,0 +1,100 @@
+package app.confidant.platform;
+
+import app.confidant.crypto.TokenInspector;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Prepares the Arquillian-managed Payara Micro (src/test/resources/arquillian.xml): its own PostgreSQL schema and
+ * roles, a JDBC post-boot file, and the suite's SoftHSM2 token with its PIN as a MicroProfile Config secret. Call
+ * {@link #prepare()} from a static initialiser of every Arquillian test class: it runs before the container starts.
+ */
+public final class InContainer {
+
+    private static boolean prepared;
+
+    private InContainer() {
+    }
+
+    public static synchronized void prepare() {
+        if (prepared || insideContainer()) {
+            return;
+        }
+        try {
+            Path base = ConfidantServer.basedir();
+            Path home = base.resolve("target/it/arq");
+            Path secrets = Files.createDirectories(home.resolve("secrets"));
+            // A token of its own (failsafe's SOFTHSM2_CONF points here): the fault test takes it away.
+            Path token = home.resolve("hsm");
+            TokenInspector.setUp(base, token, secrets.resolve("confidant.hsm.pin"));
+            Files.writeString(secrets.resolve("confidant.hsm.config"), token.resolve("sunpkcs11.cfg").toString());
+            Files.writeString(secrets.resolve("confidant.hsm.heal-timeout-seconds"), "5");
+
+            TestDatabase db = TestDatabase.IN_CONTAINER;
+            db.resetSchema();
+            var env = db.serverEnvironment();
+            String pool = "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
+                    + " --restype javax.sql.DataSource --steadypoolsize 0 --maxpoolsize %d --property url=%s:user=%s:password=%s %s%n"
+                    + "create-jdbc-resource --connectionpoolid %s %s%n";
+            String commands = pool.formatted(32, escape(env.get("CONFIDANT_DB_URL")), env.get("CONFIDANT_DB_USER"),
+                    env.get("CONFIDANT_DB_PASSWORD"), "confidant-pool", "confidant-pool", "jdbc/confidant")
+                    + pool.formatted(2, escape(env.get("CONFIDANT_DB_URL")), env.get("CONFIDANT_DB_OWNER_USER"),
+                    env.get("CONFIDANT_DB_OWNER_PASSWORD"), "confidant-owner-pool", "confidant-owner-pool",
+                    "jdbc/confidant-owner");
+            Files.writeString(home.resolve("post-boot.asadmin"), commands);
+            try (var old = Files.list(home)) {
+                for (Path file : old.filter(f -> f.getFileName().toString().startsWith("server.log")).toList()) {
+                    Files.delete(file);
+                }
+            }
+            prepared = true;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot prepare the in-container test environment", e);
+        }
+    }
+
+    /** The built WAR plus the given test classes and AssertJ: the application exactly as shipped, plus probes. */
+    public static WebArchive deployment(Class<?>... testClasses) {
+        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class,
+                ConfidantServer.basedir().resolve("target/confidant.war").toFile());
+        war.addClasses(testClasses);
+        war.addAsLibrary(jarOf(org.assertj.core.api.Assertions.class));
+        return war;
+    }
+
+    /** Home of the in-container server's state (token, secrets, log); call it from inside the container. */
+    public static Path home() {
+        return Path.of(System.getProperty("confidant.arq.home"));
+    }
+
+    /** Everything the in-container server has logged so far (--logtofile rotates into server.log.N). */
+    public static String serverLog() throws java.io.IOException {
+        StringBuilder log = new StringBuilder();
+        try (var files = Files.list(home())) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("server.log")).toList()) {
+                log.append(Files.readString(file));
+            }
+        }
+        return log.toString();
+    }
+
+    /** True in the Payara Micro JVM that runs the tests' bodies (arquillian.xml sets the property there). */
+    private static boolean insideContainer() {
+        return System.getProperty("confidant.arq.home") != null;
+    }
+
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String escape(String value) {
+        return value.replace(":", "\\:").replace("=", "\\=");
+    }
+}
