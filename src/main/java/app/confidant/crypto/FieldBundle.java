@@ -47,8 +47,8 @@ final class FieldBundle {
         try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(plaintext))) {
             int count = in.readUnsignedShort();
             for (int i = 0; i < count; i++) {
-                String name = new String(in.readNBytes(in.readUnsignedShort()), StandardCharsets.UTF_8);
-                fields.put(name, in.readBoolean() ? new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8) : null);
+                String name = new String(exactly(in, in.readUnsignedShort()), StandardCharsets.UTF_8);
+                fields.put(name, in.readBoolean() ? new String(exactly(in, in.readInt()), StandardCharsets.UTF_8) : null);
             }
             if (in.available() > 0) {
                 throw new SealedValueException("sealed bundle has trailing bytes");
@@ -57,5 +57,14 @@ final class FieldBundle {
             throw new SealedValueException("sealed bundle is malformed", e);
         }
         return fields;
+    }
+
+    private static byte[] exactly(DataInputStream in, int length) throws IOException {
+        if (length < 0 || length > in.available()) {
+            throw new SealedValueException("sealed bundle is truncated");
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return bytes;
     }
 }

@@ -229,6 +229,30 @@ class PartySealingIT {
                 .as("%s: %s", key.label(), key.access()).isTrue());
     }
 
+    @Test
+    void theRegistryRecordsEachTenantKeyWithCheckValueAndReservedInvocations() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        fixture.create(tenant, "N1");
+        try (Connection c = fixture.dataSource().getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT purpose, version, label, state, kcv,"
+                     + " invocations_reserved FROM data_key WHERE tenant_id = ? ORDER BY purpose")) {
+            s.setObject(1, tenant);
+            try (ResultSet r = s.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString("purpose")).isEqualTo("BLIND_INDEX");
+                assertThat(r.getString("label")).isEqualTo("bidx-" + tenant + "-v1");
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString("purpose")).isEqualTo("SEAL");
+                assertThat(r.getInt("version")).isEqualTo(1);
+                assertThat(r.getString("label")).isEqualTo("dek-" + tenant + "-v1");
+                assertThat(r.getString("state")).isEqualTo("ACTIVE");
+                assertThat(r.getString("kcv")).matches("[0-9a-f]{6}");
+                assertThat(r.getLong("invocations_reserved")).isEqualTo(10_000L); // one block, one seal used
+                assertThat(r.next()).isFalse();
+            }
+        }
+    }
+
     /**
      * Runs last: SoftHSM2 cannot re-open a token directory that vanished under a running process, so after this
      * test the container's HSM session stays lost and liveness asks for a restart.
