@@ -84,6 +84,9 @@ done
 printf '%s\n' "$commands" >"$state/run/post-boot.asadmin"
 post_boot=$state/run/post-boot.asadmin
 
+# First start only: the application writes the first administrator's one-time password here (never to the log).
+export CONFIDANT_BOOTSTRAP_PASSWORD_FILE=${CONFIDANT_BOOTSTRAP_PASSWORD_FILE:-$state/bootstrap-admin.password}
+
 # A fresh Payara root on each start: configuration comes from the command files, never from leftovers.
 rm -rf "$state/payara"
 exec "$JAVA" ${CONFIDANT_JAVA_OPTS:-} -Djava.io.tmpdir="$state/run" -jar "$payara" \

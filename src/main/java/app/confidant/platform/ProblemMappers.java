@@ -1,6 +1,13 @@
 package app.confidant.platform;
 
 import app.confidant.crypto.HsmUnavailableException;
+import app.confidant.security.SecurityException;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -39,6 +46,87 @@ public final class ProblemMappers {
             String allow = e.getResponse().getHeaderString("Allow");
             return allow == null ? problem : Response.fromResponse(problem).header("Allow", allow).build();
         }
+    }
+
+    /** Refusals of the security capability carry their own status and code. */
+    @Provider
+    public static class SecurityMapper implements ExceptionMapper<SecurityException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(SecurityException e) {
+            Response problem = new Problem(e.status(), e.code(), titleOf(e.status()), e.getMessage())
+                    .toResponse(instance(uri));
+            return e.status() == 401
+                    ? Response.fromResponse(problem).header("WWW-Authenticate", "Bearer").build()
+                    : problem;
+        }
+    }
+
+    /** Bean Validation: 400 with one entry per field, naming the field and the rule, never echoing the value. */
+    @Provider
+    public static class ValidationMapper implements ExceptionMapper<ConstraintViolationException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            JsonArrayBuilder errors = Json.createArrayBuilder();
+            e.getConstraintViolations().stream()
+                    .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .forEach(v -> errors.add(Json.createObjectBuilder()
+                            .add("field", field(v.getPropertyPath().toString()))
+                            .add("message", v.getMessage())));
+            JsonObject body = Json.createObjectBuilder()
+                    .add("type", "https://confidant.app/problems/validation-failed")
+                    .add("title", "Bad Request").add("status", 400).add("code", "validation-failed")
+                    .add("detail", "The request is not valid; see errors.")
+                    .add("instance", instance(uri)).add("errors", errors).build();
+            return Response.status(400).type(Problem.MEDIA_TYPE).entity(body.toString()).build();
+        }
+
+        /** "create.arg0.username" → "username": the client's name for it, not the Java method's. */
+        private static String field(String path) {
+            String[] parts = path.split("\\.");
+            return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+                    : parts[parts.length - 1];
+        }
+    }
+
+    /** A body that is not JSON, or not the JSON this endpoint takes (unknown field, wrong type). */
+    @Provider
+    public static class UnreadableBodyMapper implements ExceptionMapper<JsonbException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(JsonbException e) {
+            return malformedBody(uri);
+        }
+    }
+
+    /** Jersey wraps what the JSON-B reader throws while reading the body in a ProcessingException. */
+    @Provider
+    public static class BodyProcessingMapper implements ExceptionMapper<ProcessingException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(ProcessingException e) {
+            return malformedBody(uri);
+        }
+    }
+
+    private static Response malformedBody(UriInfo uri) {
+        return new Problem(400, "malformed-body", "Bad Request",
+                "The body is not valid JSON for this endpoint (malformed, an unknown field, or a wrong type).")
+                .toResponse(instance(uri));
+    }
+
+    private static String titleOf(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known == null ? "Error" : known.getReasonPhrase();
     }
 
     /** The HSM cannot seal or open: fail closed, nothing stored, try again later. */

@@ -32,12 +32,14 @@ public final class InContainer {
             TokenInspector.setUp(base, token, secrets.resolve("confidant.hsm.pin"));
             Files.writeString(secrets.resolve("confidant.hsm.config"), token.resolve("sunpkcs11.cfg").toString());
             Files.writeString(secrets.resolve("confidant.hsm.heal-timeout-seconds"), "5");
+            Files.writeString(secrets.resolve("confidant.bootstrap.password-file"),
+                    home.resolve("bootstrap-admin.password").toString());
 
             TestDatabase db = TestDatabase.IN_CONTAINER;
             db.resetSchema();
             var env = db.serverEnvironment();
             String pool = "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
-                    + " --restype javax.sql.DataSource --steadypoolsize 0 --maxpoolsize %d --property url=%s:user=%s:password=%s %s%n"
+                    + " --restype javax.sql.DataSource --steadypoolsize 0 --maxpoolsize %d --property url=%s:user=%s:password=%s:stringType=unspecified %s%n"
                     + "create-jdbc-resource --connectionpoolid %s %s%n";
             String commands = pool.formatted(32, escape(env.get("CONFIDANT_DB_URL")), env.get("CONFIDANT_DB_USER"),
                     env.get("CONFIDANT_DB_PASSWORD"), "confidant-pool", "confidant-pool", "jdbc/confidant")

@@ -1,0 +1,116 @@
+package app.confidant.security;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Login, second factor, MFA enrolment, logout. */
+@Path("auth")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    public record LoginRequest(@NotBlank @Size(max = 100) String username, @NotNull @Size(max = 128) String password,
+            UUID tenantId) {
+    }
+
+    public record LoginResponse(String token, String stage, Instant expiresAt) {
+    }
+
+    public record CodeRequest(@NotBlank @Size(max = 32) String code) {
+    }
+
+    public record EnrolmentResponse(String secret, String otpauthUri) {
+    }
+
+    public record RecoveryCodesResponse(List<String> recoveryCodes) {
+    }
+
+    public record MeResponse(UUID userId, String username, UUID tenantId, Set<String> roles, boolean steppedUp) {
+
+        static MeResponse of(Caller caller, boolean steppedUp) {
+            return new MeResponse(caller.userId(), caller.name(), caller.tenantId(), caller.roles(), steppedUp);
+        }
+    }
+
+    @Inject
+    LoginService logins;
+
+    @Inject
+    CallerContext callers;
+
+    @POST
+    @Path("login")
+    @PermitAll // the way in: a password (never in the URL) for a token; brute force is limited per account and address
+    public LoginResponse login(@Valid @NotNull LoginRequest request) {
+        TokenService.Issued issued = logins.login(request.username().strip().toLowerCase(),
+                request.password().toCharArray(), request.tenantId(), callers.clientAddress());
+        return new LoginResponse(issued.token(), issued.stage().name(), issued.expiresAt());
+    }
+
+    @POST
+    @Path("mfa/verify")
+    @RolesAllowed({Roles.MFA_PENDING, Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR,
+            Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN})
+    public MeResponse verify(@Valid @NotNull CodeRequest request) {
+        logins.verifyTotp(callers.require(), request.code());
+        return MeResponse.of(callers.require(), true);
+    }
+
+    @POST
+    @Path("mfa/recover")
+    @RolesAllowed({Roles.MFA_PENDING, Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR,
+            Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN})
+    public MeResponse recover(@Valid @NotNull CodeRequest request) {
+        logins.recover(callers.require(), request.code());
+        return MeResponse.of(callers.require(), true);
+    }
+
+    @POST
+    @Path("mfa/enrolment")
+    @RolesAllowed(Roles.MFA_ENROLMENT)
+    public EnrolmentResponse beginEnrolment() {
+        LoginService.Enrolment enrolment = logins.beginEnrolment(callers.require());
+        return new EnrolmentResponse(enrolment.secret(), enrolment.otpauthUri());
+    }
+
+    @POST
+    @Path("mfa/enrolment/confirm")
+    @RolesAllowed(Roles.MFA_ENROLMENT)
+    public RecoveryCodesResponse confirmEnrolment(@Valid @NotNull CodeRequest request) {
+        return new RecoveryCodesResponse(logins.confirmEnrolment(callers.require(), request.code()));
+    }
+
+    @POST
+    @Path("logout")
+    @RolesAllowed({Roles.MFA_PENDING, Roles.MFA_ENROLMENT, Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT,
+            Roles.AUDITOR, Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN, Roles.INTEGRATION})
+    public void logout() {
+        logins.logout(callers.require());
+    }
+
+    @GET
+    @Path("me")
+    @RolesAllowed({Roles.MFA_PENDING, Roles.MFA_ENROLMENT, Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT,
+            Roles.AUDITOR, Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN, Roles.INTEGRATION})
+    public MeResponse me() {
+        Caller caller = callers.require();
+        return MeResponse.of(caller, caller.steppedUp());
+    }
+}

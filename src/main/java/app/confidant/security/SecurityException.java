@@ -1,0 +1,46 @@
+package app.confidant.security;
+
+/**
+ * Refusals of the security capability, each with a stable Problem Details code and HTTP status. Messages are for
+ * people and never contain a secret, a password or whether an account exists.
+ */
+public class SecurityException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String code;
+
+    public SecurityException(int status, String code, String message) {
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    static SecurityException invalidCredentials() {
+        return new SecurityException(401, "invalid-credentials", "Username or password is wrong, or the account is locked.");
+    }
+
+    static SecurityException invalidCode() {
+        return new SecurityException(401, "invalid-code", "The code is wrong, expired or was used already.");
+    }
+
+    static SecurityException conflict(String code, String message) {
+        return new SecurityException(409, code, message);
+    }
+
+    static SecurityException badRequest(String code, String message) {
+        return new SecurityException(400, code, message);
+    }
+
+    static SecurityException notFound(String what) {
+        return new SecurityException(404, "not-found", what + " not found.");
+    }
+}

@@ -1,0 +1,156 @@
+package app.confidant.security;
+
+import app.confidant.crypto.SealedEntity;
+import app.confidant.crypto.SealingContext;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A person who logs in. The TOTP secret is sealed in the HSM; the password is a PBKDF2 hash. */
+@Entity
+@Table(name = "user_account")
+public class UserAccount extends SealedEntity {
+
+    /** Identity data is sealed with keys of its own, apart from every customer tenant's. */
+    public static final UUID IDENTITY_TENANT = new UUID(0L, 1L);
+    static final int LOCKOUT_THRESHOLD = 5;
+    private static final String TOTP_SECRET = "totpSecret";
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, updatable = false)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Version
+    @Column(name = "row_version")
+    private long rowVersion;
+
+    @Column(name = "mfa_enabled", nullable = false)
+    private boolean mfaEnabled;
+
+    @Column(name = "last_totp_step")
+    private Long lastTotpStep;
+
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(nullable = false)
+    private boolean disabled;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_login_at")
+    private Instant lastLoginAt;
+
+    protected UserAccount() {
+        // for JPA
+    }
+
+    public UserAccount(String username, String passwordHash, Instant now) {
+        this.id = UUID.randomUUID();
+        this.username = Objects.requireNonNull(username);
+        this.passwordHash = Objects.requireNonNull(passwordHash);
+        this.createdAt = now;
+        totpSecret(null);
+    }
+
+    @Override
+    protected SealingContext sealingContext() {
+        return new SealingContext("user", id, IDENTITY_TENANT);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    void passwordHash(String hash) {
+        passwordHash = hash;
+    }
+
+    public boolean mfaEnabled() {
+        return mfaEnabled;
+    }
+
+    public boolean disabled() {
+        return disabled;
+    }
+
+    public Instant lastLoginAt() {
+        return lastLoginAt;
+    }
+
+    byte[] totpSecret() {
+        String encoded = sensitive(TOTP_SECRET);
+        return encoded == null ? null : Base64.getDecoder().decode(encoded);
+    }
+
+    void totpSecret(byte[] secret) {
+        sensitive(TOTP_SECRET, secret == null ? null : Base64.getEncoder().encodeToString(secret));
+    }
+
+    void enableMfa(long firstStep) {
+        mfaEnabled = true;
+        lastTotpStep = firstStep;
+    }
+
+    void resetMfa() {
+        mfaEnabled = false;
+        lastTotpStep = null;
+        totpSecret(null);
+    }
+
+    /** Records a used time step; false if it (or a later one) was used already: a replayed code. */
+    boolean useTotpStep(long step) {
+        if (lastTotpStep != null && step <= lastTotpStep) {
+            return false;
+        }
+        lastTotpStep = step;
+        return true;
+    }
+
+    boolean lockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    /** Counts a failed login; from the fifth on, locks for 1, 2, 4 … minutes, at most one hour. */
+    void loginFailed(Instant now) {
+        failedLogins++;
+        if (failedLogins >= LOCKOUT_THRESHOLD) {
+            long minutes = Math.min(60, 1L << Math.min(6, failedLogins - LOCKOUT_THRESHOLD));
+            lockedUntil = now.plus(Duration.ofMinutes(minutes));
+        }
+    }
+
+    void loginSucceeded(Instant now) {
+        failedLogins = 0;
+        lockedUntil = null;
+        lastLoginAt = now;
+    }
+
+    int failedLogins() {
+        return failedLogins;
+    }
+}

@@ -1,0 +1,45 @@
+package app.confidant.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AccessTokenTest {
+
+    private final Instant start = Instant.parse("2026-11-25T08:00:00Z");
+    private final AccessToken token = new AccessToken(new byte[32], UUID.randomUUID(), UUID.randomUUID(),
+            AccessToken.Stage.MFA_PENDING, start);
+
+    @Test
+    void idleForFifteenMinutesEndsTheToken() {
+        assertThat(token.usableAt(start.plus(Duration.ofMinutes(14)))).isTrue();
+        assertThat(token.usableAt(start.plus(Duration.ofMinutes(15)))).isFalse();
+    }
+
+    @Test
+    void useKeepsItAliveButNeverBeyondEightHours() {
+        for (int minute = 10; minute < 8 * 60; minute += 10) {
+            assertThat(token.usableAt(start.plus(Duration.ofMinutes(minute)))).isTrue();
+            token.used(start.plus(Duration.ofMinutes(minute)));
+        }
+        assertThat(token.usableAt(start.plus(Duration.ofHours(8)))).isFalse();
+    }
+
+    @Test
+    void stepUpLastsFiveMinutes() {
+        assertThat(token.steppedUpAt(start)).isFalse();
+        token.secondFactorVerified(start);
+        assertThat(token.stage()).isEqualTo(AccessToken.Stage.AUTHENTICATED);
+        assertThat(token.steppedUpAt(start.plus(Duration.ofMinutes(4)))).isTrue();
+        assertThat(token.steppedUpAt(start.plus(Duration.ofMinutes(5)))).isFalse();
+    }
+
+    @Test
+    void revokedTokensAreDead() {
+        token.revoke(start.plusSeconds(1));
+        assertThat(token.usableAt(start.plusSeconds(2))).isFalse();
+    }
+}

@@ -1,0 +1,126 @@
+package app.confidant.security;
+
+import app.confidant.platform.ConfidantServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * People logging in to the black-box server as a person would: password, MFA enrolment with a TOTP app (computed
+ * here from the secret the server hands out), step-up. Each TOTP code is used once, as the server insists.
+ */
+final class People {
+
+    /** A logged-in person: token, TOTP secret, and the last time step used. */
+    static final class Session {
+        final String username;
+        final String token;
+        final byte[] secret;
+        long lastStep;
+
+        Session(String username, String token, byte[] secret, long lastStep) {
+            this.username = username;
+            this.token = token;
+            this.secret = secret;
+            this.lastStep = lastStep;
+        }
+
+        /** A code for the next unused time step, waiting only if even step now+1 was used already. */
+        String nextCode() throws InterruptedException {
+            long step = lastStep + 1;
+            while (step > Instant.now().getEpochSecond() / Totp.STEP_SECONDS + 1) {
+                Thread.sleep(1000);
+            }
+            lastStep = step;
+            return Totp.code(secret, step, Totp.DIGITS, "HmacSHA1");
+        }
+    }
+
+    private static Session admin;
+
+    private People() {
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    static HttpResponse<String> login(ConfidantServer server, String username, String password) throws Exception {
+        return server.send("POST", "/api/v1/auth/login", null,
+                Json.createObjectBuilder().add("username", username).add("password", password).build().toString());
+    }
+
+    static String code(String code) {
+        return Json.createObjectBuilder().add("code", code).build().toString();
+    }
+
+    /** Logs in with a password and enrols MFA (first login of a new user); the token is then stepped up. */
+    static Session enrol(ConfidantServer server, String username, String password) throws Exception {
+        HttpResponse<String> login = login(server, username, password);
+        require(login, 200);
+        String token = json(login).getString("token");
+        HttpResponse<String> enrolment = server.send("POST", "/api/v1/auth/mfa/enrolment", token, null);
+        require(enrolment, 200);
+        byte[] secret = base32(json(enrolment).getString("secret"));
+        long step = Instant.now().getEpochSecond() / Totp.STEP_SECONDS;
+        Session session = new Session(username, token, secret, step);
+        require(server.send("POST", "/api/v1/auth/mfa/enrolment/confirm", token,
+                code(Totp.code(secret, step, Totp.DIGITS, "HmacSHA1"))), 200);
+        return session;
+    }
+
+    /** The bootstrap administrator of the shared server, enrolled once per test run. */
+    static synchronized Session admin(ConfidantServer server) throws Exception {
+        if (admin == null) {
+            String password = Files.readString(server.state().resolve("bootstrap-admin.password")).strip();
+            admin = enrol(server, BootstrapAdministrator.USERNAME, password);
+        }
+        return admin;
+    }
+
+    /** A new user created by the administrator, with roles in a tenant, logged in and enrolled. */
+    static Session user(ConfidantServer server, UUID tenant, String... roles) throws Exception {
+        Session admin = admin(server);
+        String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "correct horse battery " + username;
+        HttpResponse<String> created = server.send("POST", "/api/v1/users", admin.token,
+                Json.createObjectBuilder().add("username", username).add("password", password).build().toString());
+        require(created, 201);
+        String id = json(created).getString("id");
+        for (String role : roles) {
+            require(server.send("PUT", "/api/v1/users/" + id + "/tenants/" + tenant + "/roles/" + role,
+                    admin.token, null), 204);
+        }
+        return enrol(server, username, password);
+    }
+
+
+    static void require(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new AssertionError("expected " + status + " but got " + response.statusCode() + ": "
+                    + response.body());
+        }
+    }
+
+    static byte[] base32(String encoded) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        byte[] out = new byte[encoded.length() * 5 / 8];
+        int buffer = 0;
+        int bits = 0;
+        int index = 0;
+        for (char c : encoded.toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out[index++] = (byte) (buffer >> (bits - 8));
+                bits -= 8;
+            }
+        }
+        return out;
+    }
+
+}

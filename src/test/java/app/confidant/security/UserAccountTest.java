@@ -1,0 +1,48 @@
+package app.confidant.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class UserAccountTest {
+
+    private final Instant now = Instant.parse("2026-11-25T08:00:00Z");
+
+    @Test
+    void fiveFailuresLockWithGrowingBackOff() {
+        UserAccount user = new UserAccount("u", "hash", now);
+        for (int i = 0; i < 4; i++) {
+            user.loginFailed(now);
+        }
+        assertThat(user.lockedAt(now)).isFalse();
+        user.loginFailed(now);
+        assertThat(user.lockedAt(now.plus(Duration.ofSeconds(59)))).isTrue();
+        assertThat(user.lockedAt(now.plus(Duration.ofMinutes(1)))).isFalse();
+        user.loginFailed(now);
+        assertThat(user.lockedAt(now.plus(Duration.ofSeconds(119)))).isTrue();
+        user.loginSucceeded(now);
+        assertThat(user.lockedAt(now)).isFalse();
+        assertThat(user.failedLogins()).isZero();
+    }
+
+    @Test
+    void aTimeStepCanBeUsedOnlyOnce() {
+        UserAccount user = new UserAccount("u", "hash", now);
+        user.enableMfa(100);
+        assertThat(user.useTotpStep(100)).isFalse();
+        assertThat(user.useTotpStep(99)).isFalse();
+        assertThat(user.useTotpStep(101)).isTrue();
+        assertThat(user.useTotpStep(101)).isFalse();
+    }
+
+    @Test
+    void administrativeRolesDoNotMixWithInvoiceRoles() {
+        assertThat(UserAdminService.conflictRule(Set.of(Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN))).isNull();
+        assertThat(UserAdminService.conflictRule(Set.of(Roles.CLERK, Roles.APPROVER, Roles.AUDITOR))).isNull();
+        assertThat(UserAdminService.conflictRule(Set.of(Roles.KEY_CUSTODIAN, Roles.ACCOUNTANT))).isNotNull();
+        assertThat(UserAdminService.conflictRule(Set.of(Roles.SECURITY_ADMIN, Roles.CLERK))).isNotNull();
+    }
+}
