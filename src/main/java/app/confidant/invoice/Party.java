@@ -49,6 +49,15 @@ public class Party extends SealedEntity {
     @Column(name = "email_index")
     private byte[] emailIndex;
 
+    @Column(name = "iban_mask")
+    private String ibanMask;
+
+    @Column(name = "email_mask")
+    private String emailMask;
+
+    @Column(name = "created_by", updatable = false)
+    private UUID createdBy;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -60,9 +69,14 @@ public class Party extends SealedEntity {
     }
 
     public Party(UUID tenantId, String country, Instant now) {
+        this(tenantId, country, null, now);
+    }
+
+    public Party(UUID tenantId, String country, UUID createdBy, Instant now) {
         this.id = UUID.randomUUID();
         this.tenantId = Objects.requireNonNull(tenantId);
         this.country = Objects.requireNonNull(country);
+        this.createdBy = createdBy;
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -136,6 +150,7 @@ public class Party extends SealedEntity {
 
     public void email(String value) {
         sensitive(EMAIL, value);
+        emailMask = Masks.email(value);
     }
 
     public String phone() {
@@ -152,6 +167,28 @@ public class Party extends SealedEntity {
 
     public void iban(String value) {
         sensitive(IBAN, value);
+        ibanMask = Masks.iban(value);
+    }
+
+    /** The IBAN as masked roles see it, without decrypting anything. */
+    public String ibanMask() {
+        return ibanMask;
+    }
+
+    public String emailMask() {
+        return emailMask;
+    }
+
+    public UUID createdBy() {
+        return createdBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
     }
 
     public String notes() {

@@ -24,6 +24,11 @@ public class PartyRepository {
         em.persist(party);
     }
 
+    /** Writes now, so that the version (the ETag) a response carries is the one stored. */
+    public void flush() {
+        em.flush();
+    }
+
     public Optional<Party> find(UUID tenant, UUID id) {
         return em.createQuery("SELECT p FROM Party p WHERE p.tenantId = :tenant AND p.id = :id", Party.class)
                 .setParameter("tenant", tenant).setParameter("id", id)
@@ -48,6 +53,13 @@ public class PartyRepository {
                 .setParameter("tenant", tenant).setParameter("index", index)
                 .setMaxResults(500)
                 .getResultList();
+    }
+
+    /** A page of the tenant's parties, oldest first, ties broken by id so that pages never overlap. */
+    public List<Party> page(UUID tenant, int offset, int limit) {
+        return em.createQuery("SELECT p FROM Party p WHERE p.tenantId = :tenant ORDER BY p.createdAt, p.id",
+                        Party.class)
+                .setParameter("tenant", tenant).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     public void remove(Party party) {

@@ -1,7 +1,11 @@
 package app.confidant.platform;
 
 import app.confidant.crypto.HsmUnavailableException;
+import app.confidant.invoice.InvoiceException;
 import app.confidant.security.SecurityException;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.ext.Providers;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -61,6 +65,53 @@ public final class ProblemMappers {
             return e.status() == 401
                     ? Response.fromResponse(problem).header("WWW-Authenticate", "Bearer").build()
                     : problem;
+        }
+    }
+
+    /** Refusals of the invoicing capability. */
+    @Provider
+    public static class InvoiceMapper implements ExceptionMapper<InvoiceException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(InvoiceException e) {
+            return new Problem(e.status(), e.code(), titleOf(e.status()), e.getMessage()).toResponse(instance(uri));
+        }
+    }
+
+    /** The EJB container refused the caller (a role check of a service): the same answer as RoleCheck's. */
+    @Provider
+    public static class EjbAccessMapper implements ExceptionMapper<EJBAccessException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(EJBAccessException e) {
+            return new Problem(403, "forbidden", "Forbidden", "Your roles do not allow this.").toResponse(instance(uri));
+        }
+    }
+
+    /** A system exception inside an EJB arrives wrapped: answer for what is inside (e.g. the HSM being down). */
+    @Provider
+    public static class EjbMapper implements ExceptionMapper<EJBException> {
+        @Context
+        Providers providers;
+
+        @Context
+        UriInfo uri;
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public Response toResponse(EJBException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof HsmUnavailableException || cause instanceof SecurityException
+                        || cause instanceof InvoiceException || cause instanceof EJBAccessException) {
+                    ExceptionMapper mapper = providers.getExceptionMapper(cause.getClass());
+                    return mapper.toResponse(cause);
+                }
+            }
+            return new UnexpectedMapper().toResponse(e);
         }
     }
 

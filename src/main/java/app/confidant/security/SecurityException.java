@@ -1,9 +1,12 @@
 package app.confidant.security;
 
+import jakarta.ejb.ApplicationException;
+
 /**
  * Refusals of the security capability, each with a stable Problem Details code and HTTP status. Messages are for
  * people and never contain a secret, a password or whether an account exists.
  */
+@ApplicationException(rollback = true)
 public class SecurityException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

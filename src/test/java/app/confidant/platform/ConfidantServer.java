@@ -119,12 +119,20 @@ public final class ConfidantServer implements AutoCloseable {
     /** A JSON request with an optional bearer token; the body may be null. */
     public HttpResponse<String> send(String method, String path, String token, String json)
             throws IOException, InterruptedException {
+        return sendWithHeader(method, path, token, json, null, null);
+    }
+
+    public HttpResponse<String> sendWithHeader(String method, String path, String token, String json, String header,
+            String value) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json").header("Accept", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (header != null) {
+            request.header(header, value);
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

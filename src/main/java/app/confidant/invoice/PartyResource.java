@@ -1,0 +1,96 @@
+package app.confidant.invoice;
+
+import app.confidant.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** Customers of the caller's tenant. Writes need the ETag of what the client read (If-Match). */
+@Path("parties")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PartyResource {
+
+    @Inject
+    PartyService service;
+
+    @POST
+    @RolesAllowed({Roles.CLERK, Roles.INTEGRATION})
+    public Response create(@Valid @NotNull PartyRequest request) {
+        PartyResponse created = service.create(request);
+        return Response.created(URI.create("parties/" + created.id())).tag(etag(created)).entity(created).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR, Roles.INTEGRATION})
+    public Response get(@PathParam("id") UUID id) {
+        PartyResponse party = service.get(id);
+        return Response.ok(party).tag(etag(party)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR, Roles.INTEGRATION})
+    public List<PartyResponse> list(@QueryParam("taxId") @Size(max = 40) String taxId,
+            @QueryParam("email") @Size(max = 254) String email,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PartyService.MAX_PAGE) int limit) {
+        return service.list(taxId, email, offset, limit);
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Roles.CLERK)
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull PartyRequest request) {
+        PartyResponse updated = service.update(id, versionFrom(ifMatch), request);
+        return Response.ok(updated).tag(etag(updated)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.CLERK)
+    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, versionFrom(ifMatch));
+        return Response.noContent().build();
+    }
+
+    private static EntityTag etag(PartyResponse party) {
+        return new EntityTag(Long.toString(party.version()));
+    }
+
+    /** The version in an If-Match header; a write without one is refused (428), so no update is blind. */
+    private static long versionFrom(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new InvoiceException(428, "if-match-required", "Send the ETag you read as If-Match.");
+        }
+        try {
+            return Long.parseLong(ifMatch.strip().replaceFirst("^W/", "").replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw InvoiceException.stale("The party");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package app.confidant.invoice;
+
+import app.confidant.security.Caller;
+import app.confidant.security.CallerContext;
+import app.confidant.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Parties of the caller's tenant. Invoice roles see values in clear; AUDITOR and INTEGRATION see them masked, and
+ * for them nothing is decrypted. A service account reads only the parties it created.
+ */
+@Stateless
+@RolesAllowed({Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR, Roles.INTEGRATION})
+public class PartyService {
+
+    static final int MAX_PAGE = 500;
+    private static final Set<String> CLEAR_ROLES = Roles.INVOICE_ROLES;
+
+    @Inject
+    PartyRepository parties;
+
+    @Inject
+    CallerContext callers;
+
+    @Inject
+    Clock clock;
+
+    @RolesAllowed({Roles.CLERK, Roles.INTEGRATION})
+    public PartyResponse create(PartyRequest request) {
+        Caller caller = callers.require();
+        Party party = new Party(tenantOf(caller), request.country(), caller.userId(), clock.instant());
+        apply(party, request);
+        parties.add(party);
+        parties.flush();
+        return view(caller, party);
+    }
+
+    public PartyResponse get(UUID id) {
+        Caller caller = callers.require();
+        return view(caller, visible(caller, id));
+    }
+
+    /** Exact search by tax id or e-mail through blind indexes, else a page of all, in a stable order. */
+    public List<PartyResponse> list(String taxId, String email, int offset, int limit) {
+        Caller caller = callers.require();
+        UUID tenant = tenantOf(caller);
+        int size = Math.min(Math.max(limit, 1), MAX_PAGE);
+        List<Party> found;
+        if (taxId != null && !taxId.isBlank()) {
+            found = parties.findByTaxId(tenant, taxId);
+        } else if (email != null && !email.isBlank()) {
+            found = parties.findByEmail(tenant, email);
+        } else {
+            found = parties.page(tenant, Math.max(offset, 0), size);
+        }
+        return found.stream().filter(p -> mayRead(caller, p)).limit(size).map(p -> view(caller, p)).toList();
+    }
+
+    @RolesAllowed(Roles.CLERK)
+    public PartyResponse update(UUID id, long expectedVersion, PartyRequest request) {
+        Caller caller = callers.require();
+        Party party = visible(caller, id);
+        if (party.rowVersion() != expectedVersion) {
+            throw InvoiceException.stale("The party");
+        }
+        party.country(request.country());
+        apply(party, request);
+        party.touched(clock.instant());
+        parties.flush();
+        return view(caller, party);
+    }
+
+    @RolesAllowed(Roles.CLERK)
+    public void delete(UUID id, long expectedVersion) {
+        Caller caller = callers.require();
+        Party party = visible(caller, id);
+        if (party.rowVersion() != expectedVersion) {
+            throw InvoiceException.stale("The party");
+        }
+        parties.remove(party);
+    }
+
+    private Party visible(Caller caller, UUID id) {
+        return parties.find(tenantOf(caller), id).filter(p -> mayRead(caller, p))
+                .orElseThrow(() -> InvoiceException.notFound("Party"));
+    }
+
+    private static boolean mayRead(Caller caller, Party party) {
+        boolean onlyIntegration = caller.roles().contains(Roles.INTEGRATION) && !caller.hasAnyRole(CLEAR_ROLES)
+                && !caller.roles().contains(Roles.AUDITOR);
+        return !onlyIntegration || caller.userId().equals(party.createdBy());
+    }
+
+    private static PartyResponse view(Caller caller, Party party) {
+        return caller.hasAnyRole(CLEAR_ROLES) ? PartyResponse.clear(party) : PartyResponse.masked(party);
+    }
+
+    private static UUID tenantOf(Caller caller) {
+        if (caller.tenantId() == null) {
+            throw InvoiceException.notFound("Tenant");
+        }
+        return caller.tenantId();
+    }
+
+    private static void apply(Party party, PartyRequest request) {
+        party.legalName(request.legalName());
+        party.tradingName(request.tradingName());
+        party.taxId(request.taxId());
+        party.addressLines(request.addressLines());
+        party.email(request.email());
+        party.phone(request.phone());
+        party.iban(request.iban());
+        party.notes(request.notes());
+        party.city(request.city());
+        party.postcode(request.postcode());
+    }
+}

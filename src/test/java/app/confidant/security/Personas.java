@@ -1,0 +1,40 @@
+package app.confidant.security;
+
+import app.confidant.platform.ConfidantServer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One enrolled, logged-in user per role in one tenant of the black-box server, created on first use by the
+ * bootstrap administrator. Tokens stay stepped up for five minutes after enrolment.
+ */
+public final class Personas {
+
+    private final ConfidantServer server;
+    private final UUID tenant;
+    private final Map<String, People.Session> sessions = new HashMap<>();
+
+    private Personas(ConfidantServer server, UUID tenant) {
+        this.server = server;
+        this.tenant = tenant;
+    }
+
+    public static Personas forTenant(ConfidantServer server, UUID tenant) {
+        return new Personas(server, tenant);
+    }
+
+    public UUID tenant() {
+        return tenant;
+    }
+
+    /** The bearer token of this tenant's user holding exactly {@code role}. */
+    public synchronized String token(String role) throws Exception {
+        People.Session session = sessions.get(role);
+        if (session == null) {
+            session = People.user(server, tenant, role);
+            sessions.put(role, session);
+        }
+        return session.token;
+    }
+}

@@ -1,0 +1,111 @@
+package app.confidant.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.confidant.platform.ConfidantServer;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The role × endpoint matrix: every endpoint of the API, called by each of the seven roles and by an anonymous
+ * caller, answers exactly the expected status. The table must name every endpoint the code declares, so a new
+ * endpoint without a row fails this test.
+ */
+class RoleMatrixIT {
+
+    private static final String ANONYMOUS = "ANONYMOUS";
+    private static final List<String> CALLERS = List.of(Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR,
+            Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN, Roles.INTEGRATION, ANONYMOUS);
+    private static final String SOME = UUID.randomUUID().toString();
+    private static final String PARTY = "{\"legalName\":\"Matrix GmbH\",\"country\":\"DE\"}";
+
+    /** A request of the row and the status each caller (in CALLERS order) must get. */
+    private record Row(String method, String template, String path, String body, String ifMatch, int... statuses) {
+    }
+
+    private static final List<Row> ROWS = List.of(
+            new Row("POST", "/auth/login", "/auth/login", "{}", null, 400, 400, 400, 400, 400, 400, 400, 400),
+            new Row("POST", "/auth/mfa/verify", "/auth/mfa/verify", "{\"code\":\"\"}", null,
+                    400, 400, 400, 400, 400, 400, 403, 401),
+            new Row("POST", "/auth/mfa/recover", "/auth/mfa/recover", "{\"code\":\"\"}", null,
+                    400, 400, 400, 400, 400, 400, 403, 401),
+            new Row("POST", "/auth/mfa/enrolment", "/auth/mfa/enrolment", null, null,
+                    403, 403, 403, 403, 403, 403, 403, 401),
+            new Row("POST", "/auth/mfa/enrolment/confirm", "/auth/mfa/enrolment/confirm", "{\"code\":\"\"}", null,
+                    403, 403, 403, 403, 403, 403, 403, 401),
+            new Row("GET", "/auth/me", "/auth/me", null, null, 200, 200, 200, 200, 200, 200, 200, 401),
+            new Row("POST", "/users", "/users", "{}", null, 403, 403, 403, 403, 400, 403, 403, 401),
+            new Row("PUT", "/users/{id}/tenants/{tenant}/roles/{role}", "/users/" + SOME + "/tenants/" + SOME
+                    + "/roles/CLERK", null, null, 403, 403, 403, 403, 404, 403, 403, 401),
+            new Row("DELETE", "/users/{id}/tenants/{tenant}/roles/{role}", "/users/" + SOME + "/tenants/" + SOME
+                    + "/roles/CLERK", null, null, 403, 403, 403, 403, 204, 403, 403, 401),
+            new Row("POST", "/users/{id}/mfa-reset", "/users/" + SOME + "/mfa-reset", null, null,
+                    403, 403, 403, 403, 404, 403, 403, 401),
+            new Row("GET", "/users/separation-of-duties-conflicts", "/users/separation-of-duties-conflicts", null, null,
+                    403, 403, 403, 403, 200, 403, 403, 401),
+            new Row("POST", "/parties", "/parties", "{}", null, 400, 403, 403, 403, 403, 403, 400, 401),
+            new Row("GET", "/parties", "/parties", null, null, 200, 200, 200, 200, 403, 403, 200, 401),
+            new Row("GET", "/parties/{id}", "/parties/" + SOME, null, null, 404, 404, 404, 404, 403, 403, 404, 401),
+            new Row("PUT", "/parties/{id}", "/parties/" + SOME, PARTY, "\"1\"", 404, 403, 403, 403, 403, 403, 403, 401),
+            new Row("DELETE", "/parties/{id}", "/parties/" + SOME, null, "\"1\"", 404, 403, 403, 403, 403, 403, 403, 401),
+            // last: it ends every caller's session
+            new Row("POST", "/auth/logout", "/auth/logout", null, null, 204, 204, 204, 204, 204, 204, 204, 401));
+
+    @Test
+    void everyEndpointAnswersEachRoleAsTheTableSays() throws Exception {
+        ConfidantServer server = ConfidantServer.shared();
+        Personas personas = Personas.forTenant(server, UUID.randomUUID());
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (String caller : CALLERS) {
+            tokens.put(caller, caller.equals(ANONYMOUS) ? null : personas.token(caller));
+        }
+        List<String> mismatches = new ArrayList<>();
+        for (Row row : ROWS) {
+            for (int i = 0; i < CALLERS.size(); i++) {
+                String caller = CALLERS.get(i);
+                HttpResponse<String> response = server.sendWithHeader(row.method(), "/api/v1" + row.path(),
+                        tokens.get(caller), row.body(), row.ifMatch() == null ? null : "If-Match", row.ifMatch());
+                if (response.statusCode() != row.statuses()[i]) {
+                    mismatches.add(row.method() + " " + row.template() + " as " + caller + ": expected "
+                            + row.statuses()[i] + ", got " + response.statusCode() + " " + response.body());
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void theTableCoversEveryEndpointTheCodeDeclares() {
+        TreeSet<String> declared = new TreeSet<>();
+        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("app.confidant")) {
+            if (!type.isAnnotatedWith(jakarta.ws.rs.Path.class)) {
+                continue;
+            }
+            String base = "/" + type.getAnnotationOfType(jakarta.ws.rs.Path.class).value();
+            for (JavaMethod method : type.getMethods()) {
+                for (String verb : List.of("GET", "POST", "PUT", "DELETE", "PATCH")) {
+                    if (method.isAnnotatedWith("jakarta.ws.rs." + verb)) {
+                        String sub = method.isAnnotatedWith(jakarta.ws.rs.Path.class)
+                                ? "/" + method.getAnnotationOfType(jakarta.ws.rs.Path.class).value() : "";
+                        declared.add(verb + " " + base + sub);
+                    }
+                }
+            }
+        }
+        TreeSet<String> tabled = new TreeSet<>();
+        ROWS.forEach(row -> tabled.add(row.method() + " " + row.template()));
+        assertThat(tabled).isEqualTo(declared);
+        ROWS.forEach(row -> assertThat(row.statuses()).as(row.template()).hasSize(CALLERS.size()));
+    }
+}
