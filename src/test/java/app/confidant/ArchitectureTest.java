@@ -37,6 +37,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void everyServiceMethodIsAuditedOrSaysWhyNot() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+                .that().areDeclaredInClassesThat().haveSimpleNameEndingWith("Service")
+                .and().areDeclaredInClassesThat().resideInAnyPackage("app.confidant.invoice..",
+                        "app.confidant.security..", "app.confidant.keyceremony..", "app.confidant.compliance..")
+                .and().arePublic()
+                .should().beAnnotatedWith(app.confidant.audit.Audited.class)
+                .orShould().beAnnotatedWith(app.confidant.audit.ReadOnly.class)
+                .orShould().beAnnotatedWith(app.confidant.audit.AuditsItself.class)
+                .check(CLASSES);
+    }
+
+    @Test
     void everyClassLivesInACapabilityPackage() {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
                 .should().resideInAnyPackage("app.confidant.platform..", "app.confidant.compliance..",

@@ -1,5 +1,7 @@
 package app.confidant.invoice;
 
+import app.confidant.audit.Audited;
+import app.confidant.audit.ReadOnly;
 import app.confidant.security.Caller;
 import app.confidant.security.CallerContext;
 import app.confidant.security.Roles;
@@ -32,6 +34,7 @@ public class PartyService {
     Clock clock;
 
     @RolesAllowed({Roles.CLERK, Roles.INTEGRATION})
+    @Audited(value = "party.create", target = "party")
     public PartyResponse create(PartyRequest request) {
         Caller caller = callers.require();
         Party party = new Party(tenantOf(caller), request.country(), caller.userId(), clock.instant());
@@ -41,12 +44,14 @@ public class PartyService {
         return view(caller, party);
     }
 
+    @ReadOnly
     public PartyResponse get(UUID id) {
         Caller caller = callers.require();
         return view(caller, visible(caller, id));
     }
 
     /** Exact search by tax id or e-mail through blind indexes, else a page of all, in a stable order. */
+    @ReadOnly
     public List<PartyResponse> list(String taxId, String email, int offset, int limit) {
         Caller caller = callers.require();
         UUID tenant = tenantOf(caller);
@@ -63,6 +68,7 @@ public class PartyService {
     }
 
     @RolesAllowed(Roles.CLERK)
+    @Audited(value = "party.update", target = "party")
     public PartyResponse update(UUID id, long expectedVersion, PartyRequest request) {
         Caller caller = callers.require();
         Party party = visible(caller, id);
@@ -77,6 +83,7 @@ public class PartyService {
     }
 
     @RolesAllowed(Roles.CLERK)
+    @Audited(value = "party.delete", target = "party")
     public void delete(UUID id, long expectedVersion) {
         Caller caller = callers.require();
         Party party = visible(caller, id);

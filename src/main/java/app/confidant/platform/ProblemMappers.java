@@ -1,5 +1,6 @@
 package app.confidant.platform;
 
+import app.confidant.audit.AuditUnavailableException;
 import app.confidant.crypto.HsmUnavailableException;
 import app.confidant.invoice.InvoiceException;
 import app.confidant.security.SecurityException;
@@ -105,7 +106,8 @@ public final class ProblemMappers {
         @SuppressWarnings({"unchecked", "rawtypes"})
         public Response toResponse(EJBException e) {
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof HsmUnavailableException || cause instanceof SecurityException
+                if (cause instanceof HsmUnavailableException || cause instanceof AuditUnavailableException
+                        || cause instanceof SecurityException
                         || cause instanceof InvoiceException || cause instanceof EJBAccessException) {
                     ExceptionMapper mapper = providers.getExceptionMapper(cause.getClass());
                     return mapper.toResponse(cause);
@@ -178,6 +180,21 @@ public final class ProblemMappers {
     private static String titleOf(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
         return known == null ? "Error" : known.getReasonPhrase();
+    }
+
+    /** The audit trail cannot record: the change it would describe is refused (fail closed). */
+    @Provider
+    public static class AuditUnavailableMapper implements ExceptionMapper<AuditUnavailableException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(AuditUnavailableException e) {
+            Response response = new Problem(503, "audit-unavailable", "Audit trail unavailable",
+                    "The change could not be recorded in the audit trail, so it was not made. Try again later.")
+                    .toResponse(instance(uri));
+            return Response.fromResponse(response).header("Retry-After", "5").build();
+        }
     }
 
     /** The HSM cannot seal or open: fail closed, nothing stored, try again later. */

@@ -74,6 +74,24 @@ public class SchemaMigrations {
         }
     }
 
+    /**
+     * The audit trail is append-only for the application: on PostgreSQL with separate owner and application roles
+     * the owner takes UPDATE, DELETE and TRUNCATE on audit_event back from the application role (idempotent).
+     */
+    private void takeBackAuditRights() {
+        try (Connection app = dataSource.getConnection(); Connection owner = ownerDataSource.getConnection()) {
+            String appRole = app.getMetaData().getUserName();
+            boolean postgres = owner.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            if (postgres && !appRole.equals(owner.getMetaData().getUserName())) {
+                try (var revoke = owner.createStatement()) {
+                    revoke.execute("REVOKE UPDATE, DELETE, TRUNCATE ON audit_event FROM \"" + appRole.replace("\"", "") + "\"");
+                }
+            }
+        } catch (SQLException e) {
+            throw new FlywayException("cannot make the audit trail append-only: " + e.getMessage(), e);
+        }
+    }
+
     private void migrate() {
         try {
             var result = Flyway.configure(SchemaMigrations.class.getClassLoader())
@@ -82,6 +100,7 @@ public class SchemaMigrations {
                     .placeholders(placeholders())
                     .load()
                     .migrate();
+            takeBackAuditRights();
             failure = null;
             LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
                     + result.migrationsExecuted + " migrations applied now)");

@@ -59,7 +59,7 @@ public class AuthResource {
     @Path("login")
     @PermitAll // the way in: a password (never in the URL) for a token; brute force is limited per account and address
     public LoginResponse login(@Valid @NotNull LoginRequest request) {
-        TokenService.Issued issued = logins.login(request.username().strip().toLowerCase(),
+        TokenStore.Issued issued = logins.login(request.username().strip().toLowerCase(),
                 request.password().toCharArray(), request.tenantId(), callers.clientAddress());
         return new LoginResponse(issued.token(), issued.stage().name(), issued.expiresAt());
     }

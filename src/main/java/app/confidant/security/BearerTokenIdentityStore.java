@@ -19,7 +19,7 @@ public class BearerTokenIdentityStore implements IdentityStore {
     static final String CALLER_ATTRIBUTE = Caller.class.getName();
 
     @Inject
-    TokenService tokens;
+    TokenStore tokens;
 
     @Inject
     HttpServletRequest request;

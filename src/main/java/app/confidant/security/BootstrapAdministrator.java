@@ -60,8 +60,8 @@ public class BootstrapAdministrator {
             createFirstAdministrator();
             settled = true;
         } catch (RuntimeException e) {
-            LOG.warning(() -> "Could not create the first administrator yet (" + e.getClass().getSimpleName()
-                    + "); retrying every minute");
+            LOG.log(java.util.logging.Level.WARNING, e, () -> "Could not create the first administrator yet ("
+                    + e.getClass().getSimpleName() + "); retrying every minute");
         }
     }
 

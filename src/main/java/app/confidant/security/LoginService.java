@@ -1,5 +1,11 @@
 package app.confidant.security;
 
+import app.confidant.audit.Actor;
+import app.confidant.audit.AuditEntry;
+import app.confidant.audit.AuditLog;
+import app.confidant.audit.Audited;
+import app.confidant.audit.AuditsItself;
+import app.confidant.crypto.HsmMac;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -34,7 +40,7 @@ public class LoginService {
     PasswordHasher passwords;
 
     @Inject
-    TokenService tokens;
+    TokenStore tokens;
 
     @Inject
     LoginAttempts attempts;
@@ -42,29 +48,53 @@ public class LoginService {
     @Inject
     Clock clock;
 
-    public TokenService.Issued login(String username, char[] password, UUID tenantId, String clientAddress) {
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    HsmMac mac;
+
+    @AuditsItself
+    public TokenStore.Issued login(String username, char[] password, UUID tenantId, String clientAddress) {
         attempts.checkAllowed(clientAddress);
         Instant now = clock.instant();
         try {
             UserAccount user = identities.userForUpdate(username).orElse(null);
             boolean passwordOk = passwords.verify(password, user == null ? null : user.passwordHash());
             if (user == null || user.disabled() || user.lockedAt(now) || !passwordOk) {
-                if (user != null && !user.lockedAt(now)) {
+                boolean wasLocked = user != null && user.lockedAt(now);
+                if (user != null && !wasLocked) {
                     user.loginFailed(now);
                 }
                 attempts.failed(clientAddress);
+                audit.append(loginEvent(user, username, user != null && !wasLocked && user.lockedAt(now)
+                        ? "login.lockout" : "login", AuditEntry.FAILURE, wasLocked ? "locked" : "bad-credentials"));
                 throw SecurityException.invalidCredentials();
             }
             user.loginSucceeded(now);
             UUID tenant = tenantFor(user, tenantId);
             AccessToken.Stage stage = user.mfaEnabled() ? AccessToken.Stage.MFA_PENDING : AccessToken.Stage.ENROLMENT;
+            audit.append(loginEvent(user, username, "login", AuditEntry.SUCCESS, stage.name()));
             return tokens.issue(user, tenant, stage);
         } finally {
             Arrays.fill(password, '\0');
         }
     }
 
+    /**
+     * A login event. An unknown username is not stored (it may be a password typed into the wrong field); its
+     * HSM-keyed HMAC is, so repeated attempts on one name can still be correlated.
+     */
+    private AuditEntry loginEvent(UserAccount user, String username, String action, String outcome, String detail) {
+        Actor actor = user == null ? new Actor("unknown", null, null, null) : new Actor(user.username(), user.id(), null, null);
+        String details = "{\"detail\":\"" + detail + "\"" + (user == null ? ",\"usernameHmac\":\""
+                + java.util.HexFormat.of().formatHex(mac.hmac("audit-mac-v1",
+                ("login-username|" + username).getBytes(StandardCharsets.UTF_8))) + "\"" : "") + "}";
+        return new AuditEntry(actor, action, "user", user == null ? null : user.id().toString(), outcome, null, details);
+    }
+
     /** Accepts a TOTP code once per time step; also refreshes the step-up window of a logged-in caller. */
+    @Audited(value = "mfa.verify", target = "user")
     public void verifyTotp(Caller caller, String code) {
         UserAccount user = lockedUser(caller);
         OptionalLong step = user.mfaEnabled() ? Totp.matchingStep(user.totpSecret(), code, clock.instant())
@@ -75,6 +105,7 @@ public class LoginService {
         tokens.stored(caller.tokenHash()).secondFactorVerified(clock.instant());
     }
 
+    @Audited(value = "mfa.recover", target = "user")
     public void recover(Caller caller, String recoveryCode) {
         UserAccount user = lockedUser(caller);
         String normalised = recoveryCode == null ? "" : recoveryCode.strip().toUpperCase();
@@ -86,6 +117,7 @@ public class LoginService {
         tokens.stored(caller.tokenHash()).secondFactorVerified(clock.instant());
     }
 
+    @Audited(value = "mfa.enrol.begin", target = "user")
     public Enrolment beginEnrolment(Caller caller) {
         UserAccount user = lockedUser(caller);
         if (user.mfaEnabled()) {
@@ -100,6 +132,7 @@ public class LoginService {
     }
 
     /** Confirms enrolment with a first code; returns the ten recovery codes, shown this once. */
+    @Audited(value = "mfa.enrol", target = "user")
     public List<String> confirmEnrolment(Caller caller, String code) {
         UserAccount user = lockedUser(caller);
         byte[] secret = user.totpSecret();
@@ -120,6 +153,7 @@ public class LoginService {
         return codes;
     }
 
+    @Audited(value = "token.revoke", target = "token")
     public void logout(Caller caller) {
         tokens.revoke(caller.tokenHash());
     }

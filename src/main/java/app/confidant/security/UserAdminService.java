@@ -1,5 +1,7 @@
 package app.confidant.security;
 
+import app.confidant.audit.Audited;
+import app.confidant.audit.ReadOnly;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -31,11 +33,12 @@ public class UserAdminService {
     PasswordHasher passwords;
 
     @Inject
-    TokenService tokens;
+    TokenStore tokens;
 
     @Inject
     Clock clock;
 
+    @Audited(value = "user.create", target = "user")
     public UserAccount createUser(String username, char[] password) {
         String name = username.strip().toLowerCase();
         if (identities.userForUpdate(name).isPresent()) {
@@ -48,6 +51,7 @@ public class UserAdminService {
     }
 
     /** Creates the first security administrator if there are no users at all; false if there are. */
+    @Audited(value = "user.bootstrap", target = "user")
     public boolean bootstrap(String username, char[] password) {
         if (identities.userCount() > 0) {
             return false;
@@ -58,6 +62,7 @@ public class UserAdminService {
         return true;
     }
 
+    @Audited(value = "role.grant", target = "user")
     public void grant(Caller admin, UUID userId, UUID tenantId, String role) {
         if (!Roles.ALL.contains(role)) {
             throw SecurityException.badRequest("unknown-role", "Unknown role; one of " + Roles.ALL + ".");
@@ -78,6 +83,7 @@ public class UserAdminService {
         }
     }
 
+    @Audited(value = "role.revoke", target = "user")
     public void revoke(Caller admin, UUID userId, UUID tenantId, String role) {
         if (admin.userId().equals(userId)) {
             throw SecurityException.conflict("self-grant", "Nobody changes their own roles.");
@@ -86,6 +92,7 @@ public class UserAdminService {
         tokens.revokeAll(userId);
     }
 
+    @Audited(value = "mfa.reset", target = "user")
     public void resetMfa(Caller admin, UUID userId) {
         if (admin.userId().equals(userId)) {
             throw SecurityException.conflict("self-grant", "Nobody resets their own second factor.");
@@ -97,6 +104,7 @@ public class UserAdminService {
     }
 
     /** Every user whose roles break separation of duties (refused at assignment; listed for auditors). */
+    @ReadOnly
     public List<Conflict> conflicts() {
         Map<UUID, Set<String>> rolesByUser = identities.allMemberships().stream().collect(Collectors.groupingBy(
                 Membership::userId, Collectors.mapping(Membership::role, Collectors.toSet())));

@@ -127,7 +127,7 @@ public final class ConfidantServer implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json").header("Accept", "application/json");
+                .header("Content-Type", "application/json").header("Accept", "application/json, */*;q=0.1");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -58,6 +58,10 @@ class RoleMatrixIT {
             new Row("GET", "/parties/{id}", "/parties/" + SOME, null, null, 404, 404, 404, 404, 403, 403, 404, 401),
             new Row("PUT", "/parties/{id}", "/parties/" + SOME, PARTY, "\"1\"", 404, 403, 403, 403, 403, 403, 403, 401),
             new Row("DELETE", "/parties/{id}", "/parties/" + SOME, null, "\"1\"", 404, 403, 403, 403, 403, 403, 403, 401),
+            new Row("POST", "/audit/verify", "/audit/verify", null, null, 403, 403, 403, 200, 403, 403, 403, 401),
+            new Row("GET", "/audit/events", "/audit/events", null, null, 403, 403, 403, 200, 403, 403, 403, 401),
+            new Row("GET", "/audit/export", "/audit/export", null, null,
+                    403, 403, 403, 200, 403, 403, 403, 401),
             // last: it ends every caller's session
             new Row("POST", "/auth/logout", "/auth/logout", null, null, 204, 204, 204, 204, 204, 204, 204, 401));
 

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 @Transactional
-public class TokenService {
+public class TokenStore {
 
     /** A freshly issued token: the only moment the raw value exists on the server. */
     public record Issued(String token, AccessToken.Stage stage, Instant expiresAt) {

@@ -1,0 +1,10 @@
+package app.confidant.audit;
+
+/**
+ * Tells the audit trail who is acting. Implemented by the security capability (which depends on audit, not the
+ * other way round); outside a request it answers {@link Actor#SYSTEM}.
+ */
+public interface ActorSource {
+
+    Actor current();
+}

@@ -1,0 +1,221 @@
+package app.confidant.audit;
+
+import app.confidant.crypto.HsmMac;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Appends events to this node's MAC chain. The chain head row is locked for the append, so events of one node get
+ * gap-free sequence numbers; nodes never share a head, so two instances never wait on each other.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
+    static final String KEY_ID = "audit-mac-v1";
+    static final String GENESIS = "0".repeat(64);
+
+    @Resource(lookup = "jdbc/confidant")
+    DataSource dataSource;
+
+    @Inject
+    HsmMac mac;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Instance<HttpServletRequest> requests;
+
+    @Inject
+    @ConfigProperty(name = "confidant.node-id")
+    Optional<String> configuredNode;
+
+    /** Appends in the caller's transaction: the event commits, or rolls back, with the change it describes. */
+    @Transactional(TxType.MANDATORY)
+    public void append(AuditEntry entry) {
+        appendTo(nodeId(), entry, "EVENT");
+    }
+
+    /** For refusals and failures whose business transaction rolls back: recorded on their own. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void appendIndependently(AuditEntry entry) {
+        appendTo(nodeId(), entry, "EVENT");
+    }
+
+    /** A checkpoint row: records the head (sequence, MAC) in the chain itself. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void checkpoint(Actor actor) {
+        appendTo(nodeId(), new AuditEntry(actor, "audit.checkpoint", "audit-chain", nodeId(), AuditEntry.SUCCESS,
+                null, null), "CHECKPOINT");
+    }
+
+    /** Appends to a named node's chain; tests use it to act as a second node. */
+    @Transactional(TxType.REQUIRED)
+    public void appendAs(String node, AuditEntry entry) {
+        appendTo(node, entry, "EVENT");
+    }
+
+    public String nodeId() {
+        return configuredNode.filter(s -> !s.isBlank()).orElseGet(AuditLog::hostName);
+    }
+
+    private void appendTo(String node, AuditEntry entry, String kind) {
+        try (Connection connection = dataSource.getConnection()) {
+            String[] head = lockHead(connection, node);
+            long seq = Long.parseLong(head[0]) + 1;
+            String prev = head[1];
+            Actor actor = entry.actor();
+            // Microseconds: what both databases store, so the MAC recomputed from a stored row matches.
+            AuditRecord record = new AuditRecord(UUID.randomUUID(), node, seq, kind,
+                    clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), actor.name(),
+                    actor.id(), actor.tenantId(), actor.roles(), entry.action(), entry.targetType(), entry.targetId(),
+                    entry.outcome(), clientIp(), requestId(), reasonOf(entry), entry.details(), KEY_ID, prev, null);
+            String computed = hex(mac.hmac(KEY_ID, hexBytes(prev), record.canonical()));
+            insert(connection, record.withChain(seq, prev, computed));
+            updateHead(connection, node, seq, computed);
+        } catch (SQLException | RuntimeException e) {
+            LOG.severe(() -> "Audit event " + entry.action() + " could not be recorded: " + e.getClass().getSimpleName()
+                    + " " + e.getMessage());
+            throw new AuditUnavailableException("the audit trail cannot record events", e);
+        }
+    }
+
+    private String[] lockHead(Connection connection, String node) throws SQLException {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT last_seq, last_mac FROM audit_chain WHERE node_id = ? FOR UPDATE")) {
+                select.setString(1, node);
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        return new String[] {Long.toString(row.getLong(1)), row.getString(2)};
+                    }
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO audit_chain (node_id, last_seq, last_mac, head_mac, key_id) VALUES (?, 0, ?, ?, ?)")) {
+                insert.setString(1, node);
+                insert.setString(2, GENESIS);
+                insert.setString(3, headMac(node, 0, GENESIS));
+                insert.setString(4, KEY_ID);
+                insert.executeUpdate();
+            }
+        }
+        throw new SQLException("cannot create the chain head of node " + node);
+    }
+
+    private void insert(Connection connection, AuditRecord r) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_event (id, node_id, seq, kind,"
+                + " occurred_at, actor, actor_id, tenant_id, roles, action, target_type, target_id, outcome, client_ip,"
+                + " request_id, reason, details, key_id, prev_mac, mac)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setObject(1, r.id());
+            insert.setString(2, r.nodeId());
+            insert.setLong(3, r.seq());
+            insert.setString(4, r.kind());
+            insert.setTimestamp(5, Timestamp.from(r.occurredAt()));
+            insert.setString(6, r.actor());
+            insert.setObject(7, r.actorId());
+            insert.setObject(8, r.tenantId());
+            insert.setString(9, r.roles());
+            insert.setString(10, r.action());
+            insert.setString(11, r.targetType());
+            insert.setString(12, r.targetId());
+            insert.setString(13, r.outcome());
+            insert.setString(14, r.clientIp());
+            insert.setString(15, r.requestId());
+            insert.setString(16, r.reason());
+            insert.setString(17, r.details());
+            insert.setString(18, r.keyId());
+            insert.setString(19, r.prevMac());
+            insert.setString(20, r.mac());
+            insert.executeUpdate();
+        }
+    }
+
+    private void updateHead(Connection connection, String node, long seq, String lastMac) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE audit_chain SET last_seq = ?, last_mac = ?, head_mac = ? WHERE node_id = ?")) {
+            update.setLong(1, seq);
+            update.setString(2, lastMac);
+            update.setString(3, headMac(node, seq, lastMac));
+            update.setString(4, node);
+            update.executeUpdate();
+        }
+    }
+
+    String headMac(String node, long seq, String lastMac) {
+        return hex(mac.hmac(KEY_ID, ("head|" + node + "|" + seq + "|" + lastMac).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    byte[] macOf(AuditRecord record) {
+        return mac.hmac(KEY_ID, hexBytes(record.prevMac()), record.canonical());
+    }
+
+    private String reasonOf(AuditEntry entry) {
+        if (entry.reason() != null) {
+            return entry.reason();
+        }
+        return request().map(r -> r.getHeader("X-Reason")).map(AuditLog::bounded).orElse(null);
+    }
+
+    private String clientIp() {
+        return request().map(HttpServletRequest::getRemoteAddr).orElse(null);
+    }
+
+    private String requestId() {
+        return request().map(r -> {
+            Object id = r.getAttribute(RequestIds.ATTRIBUTE);
+            return id == null ? null : id.toString();
+        }).orElse(null);
+    }
+
+    private Optional<HttpServletRequest> request() {
+        try {
+            HttpServletRequest request = requests.get();
+            request.getMethod(); // fails outside an active request
+            return Optional.of(request);
+        } catch (ContextNotActiveException | IllegalStateException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String bounded(String value) {
+        return value.length() > 500 ? value.substring(0, 500) : value;
+    }
+
+    static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    static byte[] hexBytes(String hex) {
+        return HexFormat.of().parseHex(hex);
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "node";
+        }
+    }
+}
