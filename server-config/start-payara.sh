@@ -52,6 +52,12 @@ if [[ ! -f $keystore ]]; then
   mv "$keystore.new" "$keystore"
   echo "start-payara: generated a self-signed TLS certificate for localhost in $keystore" >&2
 fi
+if [[ -z ${CONFIDANT_TLS_KEYSTORE:-} && ! -f $state/tls/server.pem ]]; then
+  # The certificate alone, for clients to trust (curl --cacert var/tls/server.pem).
+  "$(dirname "$JAVA")/keytool" -exportcert -rfc -alias confidant -keystore "$keystore" \
+    -storepass:file "$keystore_pass_file" -file "$state/tls/server.pem" 2>/dev/null
+  chmod 644 "$state/tls/server.pem"
+fi
 [[ -s $keystore_pass_file ]] || { echo "start-payara: keystore password file $keystore_pass_file missing or empty" >&2; exit 1; }
 # System properties go through a 0600 file, so that no password shows in the process list.
 cat >"$state/run/system.properties" <<PROPS

@@ -47,6 +47,9 @@ public class AuditLog {
     Instance<HttpServletRequest> requests;
 
     @Inject
+    Instance<Reasons> reasons;
+
+    @Inject
     @ConfigProperty(name = "confidant.node-id")
     Optional<String> configuredNode;
 
@@ -175,7 +178,13 @@ public class AuditLog {
         if (entry.reason() != null) {
             return entry.reason();
         }
-        return request().map(r -> r.getHeader("X-Reason")).map(AuditLog::bounded).orElse(null);
+        Optional<HttpServletRequest> request = request();
+        if (request.isEmpty()) {
+            return null;
+        }
+        String given = reasons.isResolvable() ? reasons.get().current() : null;
+        return given != null ? bounded(given) : Optional.ofNullable(request.get().getHeader("X-Reason"))
+                .map(AuditLog::bounded).orElse(null);
     }
 
     private String clientIp() {

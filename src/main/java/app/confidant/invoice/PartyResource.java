@@ -1,6 +1,7 @@
 package app.confidant.invoice;
 
 import app.confidant.security.Roles;
+import app.confidant.security.StepUp;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -37,6 +38,9 @@ public class PartyResource {
     @Inject
     PartyService service;
 
+    @Inject
+    app.confidant.audit.Reasons reasons;
+
     @POST
     @RolesAllowed({Roles.CLERK, Roles.INTEGRATION})
     public Response create(@Valid @NotNull PartyRequest request) {
@@ -59,6 +63,15 @@ public class PartyResource {
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PartyService.MAX_PAGE) int limit) {
         return service.list(taxId, email, offset, limit);
+    }
+
+    @POST
+    @Path("{id}/reveal")
+    @RolesAllowed(Roles.AUDITOR)
+    @StepUp
+    public RevealResponse reveal(@PathParam("id") UUID id, @Valid @NotNull RevealRequest request) {
+        reasons.put(request.reason());
+        return service.reveal(id, request);
     }
 
     @PUT

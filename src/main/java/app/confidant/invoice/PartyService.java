@@ -67,6 +67,29 @@ public class PartyService {
         return found.stream().filter(p -> mayRead(caller, p)).limit(size).map(p -> view(caller, p)).toList();
     }
 
+    /**
+     * Reveals one sensitive value to a masked role, for a stated reason; the reveal (field and reason, never the
+     * value) is in the audit trail. Only the one field is returned, though the HSM opens the entity's bundle.
+     */
+    @RolesAllowed(Roles.AUDITOR)
+    @Audited(value = "party.reveal", target = "party")
+    public RevealResponse reveal(UUID id, RevealRequest request) {
+        Caller caller = callers.require();
+        Party party = visible(caller, id);
+        String value = switch (request.field()) {
+            case "legalName" -> party.legalName();
+            case "tradingName" -> party.tradingName();
+            case "taxId" -> party.taxId();
+            case "addressLines" -> party.addressLines();
+            case "email" -> party.email();
+            case "phone" -> party.phone();
+            case "iban" -> party.iban();
+            case "notes" -> party.notes();
+            default -> throw new InvoiceException(400, "unknown-field", "No sensitive field of that name.");
+        };
+        return new RevealResponse(id, request.field(), value);
+    }
+
     @RolesAllowed(Roles.CLERK)
     @Audited(value = "party.update", target = "party")
     public PartyResponse update(UUID id, long expectedVersion, PartyRequest request) {

@@ -56,6 +56,18 @@ class AuditTrailIT {
     }
 
     @Test
+    void theCommandLineVerifierReportsAnIntactTrail() throws Exception {
+        ProcessBuilder cli = new ProcessBuilder(ConfidantServer.basedir().resolve("confidant").toString(),
+                "audit-verify", "https://localhost:" + server.port()).redirectErrorStream(true);
+        cli.environment().put("CONFIDANT_TOKEN", auditor());
+        cli.environment().put("CONFIDANT_CA", server.state().resolve("tls/server.pem").toString());
+        Process process = cli.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).contains("\"intact\"");
+    }
+
+    @Test
     void aModifiedRowIsNamed() throws Exception {
         long seq = middleSeq();
         owner("UPDATE audit_event SET action = action || 'x' WHERE node_id = '" + node + "' AND seq = " + seq);

@@ -72,6 +72,26 @@ class PartyApiIT {
     }
 
     @Test
+    void anAuditorRevealsOneValueOnlyWithAReasonAndTheRevealIsAudited() throws Exception {
+        String id = json(server.send("POST", "/api/v1/parties", tenantA.token("CLERK"), party("R1"))).getString("id");
+        String auditor = tenantA.token("AUDITOR");
+
+        HttpResponse<String> noReason = server.send("POST", "/api/v1/parties/" + id + "/reveal", auditor,
+                "{\"field\":\"iban\"}");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        HttpResponse<String> revealed = server.send("POST", "/api/v1/parties/" + id + "/reveal", auditor,
+                "{\"field\":\"iban\",\"reason\":\"payment dispute ticket 4711\"}");
+        assertThat(revealed.statusCode()).isEqualTo(200);
+        assertThat(json(revealed).getString("value")).isEqualTo("DE89 3704 0044 0532 0130 00");
+        assertThat(server.send("POST", "/api/v1/parties/" + id + "/reveal", tenantA.token("CLERK"),
+                "{\"field\":\"iban\",\"reason\":\"clerks see it anyway\"}").statusCode()).isEqualTo(403);
+
+        String events = server.send("GET", "/api/v1/audit/events?action=party.reveal&targetId=" + id, auditor, null)
+                .body();
+        assertThat(events).contains("payment dispute ticket 4711").doesNotContain("3704");
+    }
+
+    @Test
     void anotherTenantsIdIsNotFoundForEveryVerb() throws Exception {
         String id = json(server.send("POST", "/api/v1/parties", tenantA.token("CLERK"), party("T1"))).getString("id");
         String other = tenantB.token("CLERK");

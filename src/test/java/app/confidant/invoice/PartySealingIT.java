@@ -3,6 +3,10 @@ package app.confidant.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.confidant.audit.Actor;
+import app.confidant.audit.AuditEntry;
+import app.confidant.audit.AuditLog;
+import app.confidant.audit.AuditVerifier;
 import app.confidant.crypto.FieldCipher;
 import app.confidant.crypto.HsmCounters;
 import app.confidant.crypto.HsmHealthCheck;
@@ -65,6 +69,12 @@ class PartySealingIT {
 
     @Inject
     FieldCipher cipher;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    AuditVerifier verifier;
 
     @Inject
     HsmCounters counters;
@@ -251,6 +261,33 @@ class PartySealingIT {
                 assertThat(r.next()).isFalse();
             }
         }
+    }
+
+    @Test
+    void twoNodesWriteTheirOwnChainsConcurrentlyAndBothVerify() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String node = i % 2 == 0 ? "node-a" : "node-b";
+                int n = i;
+                writes.add(pool.submit(() -> {
+                    auditLog.appendAs(node, AuditEntry.success(Actor.SYSTEM, "test.write", "test", "t" + n));
+                    return null;
+                }));
+            }
+            for (Future<?> write : writes) {
+                write.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<AuditVerifier.ChainReport> chains = verifier.verify();
+        assertThat(chains).filteredOn(c -> c.nodeId().startsWith("node-"))
+                .extracting(AuditVerifier.ChainReport::nodeId, AuditVerifier.ChainReport::rows,
+                        AuditVerifier.ChainReport::intact)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("node-a", 100L, true),
+                        org.assertj.core.groups.Tuple.tuple("node-b", 100L, true));
     }
 
     /**

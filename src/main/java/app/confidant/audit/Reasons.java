@@ -1,0 +1,21 @@
+package app.confidant.audit;
+
+import jakarta.enterprise.context.RequestScoped;
+
+/**
+ * The reason a caller gave for the current request when it came in the body rather than the X-Reason header;
+ * the audit trail records whichever is present.
+ */
+@RequestScoped
+public class Reasons {
+
+    private String reason;
+
+    public void put(String given) {
+        reason = given;
+    }
+
+    String current() {
+        return reason;
+    }
+}
