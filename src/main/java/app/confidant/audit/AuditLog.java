@@ -41,6 +41,9 @@ public class AuditLog {
     HsmMac mac;
 
     @Inject
+    AuditChains chains;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -114,13 +117,10 @@ public class AuditLog {
                     }
                 }
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO audit_chain (node_id, last_seq, last_mac, head_mac, key_id) VALUES (?, 0, ?, ?, ?)")) {
-                insert.setString(1, node);
-                insert.setString(2, GENESIS);
-                insert.setString(3, headMac(node, 0, GENESIS));
-                insert.setString(4, KEY_ID);
-                insert.executeUpdate();
+            try {
+                chains.create(node, GENESIS, headMac(node, 0, GENESIS), KEY_ID);
+            } catch (RuntimeException createdConcurrently) {
+                // another event of this node created the head first; lock it on the next attempt
             }
         }
         throw new SQLException("cannot create the chain head of node " + node);

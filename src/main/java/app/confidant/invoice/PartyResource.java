@@ -79,7 +79,7 @@ public class PartyResource {
     @RolesAllowed(Roles.CLERK)
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PartyRequest request) {
-        PartyResponse updated = service.update(id, versionFrom(ifMatch), request);
+        PartyResponse updated = service.update(id, Versions.fromIfMatch(ifMatch, "party"), request);
         return Response.ok(updated).tag(etag(updated)).build();
     }
 
@@ -87,23 +87,11 @@ public class PartyResource {
     @Path("{id}")
     @RolesAllowed(Roles.CLERK)
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        service.delete(id, versionFrom(ifMatch));
+        service.delete(id, Versions.fromIfMatch(ifMatch, "party"));
         return Response.noContent().build();
     }
 
     private static EntityTag etag(PartyResponse party) {
         return new EntityTag(Long.toString(party.version()));
-    }
-
-    /** The version in an If-Match header; a write without one is refused (428), so no update is blind. */
-    private static long versionFrom(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new InvoiceException(428, "if-match-required", "Send the ETag you read as If-Match.");
-        }
-        try {
-            return Long.parseLong(ifMatch.strip().replaceFirst("^W/", "").replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw InvoiceException.stale("The party");
-        }
     }
 }

@@ -66,6 +66,7 @@ public final class ConfidantServer implements AutoCloseable {
         Path state = Path.of("target", "it", name).toAbsolutePath();
         Files.createDirectories(state);
         stopLeftover(state.resolve("server.pid"));
+        deleteTree(state.resolve("db")); // an embedded H2 database starts empty on every run, like the PostgreSQL schema
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(basedir().resolve("server-config/start-payara.sh").toString())
                 .redirectErrorStream(true)
@@ -81,6 +82,16 @@ public final class ConfidantServer implements AutoCloseable {
         Process process = builder.start();
         Files.writeString(state.resolve("server.pid"), Long.toString(process.pid()));
         return new ConfidantServer(state, port, process);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     /** A server left running by an interrupted earlier run would hold the state directory's H2 file. */

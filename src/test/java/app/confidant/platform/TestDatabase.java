@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
 public final class TestDatabase {
 
     /** The schema of the black-box server ({@link ConfidantServer#shared()}). */
-    public static final TestDatabase SERVER = new TestDatabase("confidant_it");
+    public static final TestDatabase SERVER = new TestDatabase("confidant_it_" + checkoutTag());
     /** The schema of the Arquillian (in-container) Payara Micro. */
-    public static final TestDatabase IN_CONTAINER = new TestDatabase("confidant_arq");
+    public static final TestDatabase IN_CONTAINER = new TestDatabase("confidant_arq_" + checkoutTag());
 
     private final String schema;
     private final String ownerPassword = randomPassword();
@@ -108,6 +108,20 @@ public final class TestDatabase {
                 "CONFIDANT_DB_PASSWORD", appPassword,
                 "CONFIDANT_DB_OWNER_USER", ownerRole(),
                 "CONFIDANT_DB_OWNER_PASSWORD", ownerPassword);
+    }
+
+    /**
+     * Schemas and roles are named after the checkout, so two checkouts (or CI jobs) testing against one PostgreSQL
+     * never reset each other's schema in the middle of a run.
+     */
+    private static String checkoutTag() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    ConfidantServer.basedir().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 3);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String randomPassword() {

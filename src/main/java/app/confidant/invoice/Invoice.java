@@ -1,0 +1,321 @@
+package app.confidant.invoice;
+
+import app.confidant.crypto.SealedEntity;
+import app.confidant.crypto.SealingContext;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An invoice or credit note and its workflow. The note and the line descriptions are sealed; figures are plain and
+ * the totals are always recomputed from the lines, never taken from a client.
+ */
+@Entity
+@Table(name = "invoice")
+public class Invoice extends SealedEntity {
+
+    /** Invoice or credit note (EN 16931 BT-3: 380 or 381). */
+    public enum Kind { INVOICE, CREDIT_NOTE }
+
+    private static final String NOTE = "note";
+
+    @Id
+    private UUID id;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private UUID tenantId;
+
+    @Column(name = "party_id", nullable = false)
+    private UUID partyId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Kind kind;
+
+    @Column(nullable = false)
+    private String series;
+
+    private String number;
+
+    @Column(name = "issue_date")
+    private LocalDate issueDate;
+
+    @Column(name = "due_date")
+    private LocalDate dueDate;
+
+    @Column(nullable = false, length = 3)
+    private String currency;
+
+    @Column(name = "buyer_reference")
+    private String buyerReference;
+
+    @Column(name = "purchase_order_ref")
+    private String purchaseOrderRef;
+
+    @Column(name = "payment_terms")
+    private String paymentTerms;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private InvoiceStatus status;
+
+    @Version
+    @Column(name = "row_version")
+    private long rowVersion;
+
+    @Column(name = "net_total", nullable = false, precision = 19, scale = 2)
+    private BigDecimal netTotal;
+
+    @Column(name = "tax_total", nullable = false, precision = 19, scale = 2)
+    private BigDecimal taxTotal;
+
+    @Column(nullable = false, precision = 19, scale = 2)
+    private BigDecimal prepaid;
+
+    @Column(nullable = false, precision = 19, scale = 2)
+    private BigDecimal payable;
+
+    @Column(name = "created_by", updatable = false)
+    private UUID createdBy;
+
+    @Column(name = "last_edited_by")
+    private UUID lastEditedBy;
+
+    @Column(name = "approved_by")
+    private UUID approvedBy;
+
+    @Column(name = "rejection_reason")
+    private String rejectionReason;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("lineNo")
+    private List<InvoiceLine> lines = new ArrayList<>();
+
+    protected Invoice() {
+        // for JPA
+    }
+
+    Invoice(UUID tenantId, Kind kind, String series, UUID createdBy, Instant now) {
+        this.id = UUID.randomUUID();
+        this.tenantId = Objects.requireNonNull(tenantId);
+        this.kind = kind;
+        this.series = series;
+        this.status = InvoiceStatus.DRAFT;
+        this.createdBy = createdBy;
+        this.lastEditedBy = createdBy;
+        this.createdAt = now;
+        this.updatedAt = now;
+        note(null);
+    }
+
+    @Override
+    protected SealingContext sealingContext() {
+        return new SealingContext("invoice", id, tenantId);
+    }
+
+    /** Sets everything a draft holds; refused once the invoice is approved or issued. */
+    void edit(InvoiceRequest request, UUID editor, Instant now) {
+        requireStatus(InvoiceStatus.DRAFT, InvoiceStatus.SUBMITTED);
+        partyId = request.partyId();
+        currency = request.currency();
+        issueDate = request.issueDate();
+        dueDate = request.dueDate();
+        buyerReference = request.buyerReference();
+        purchaseOrderRef = request.purchaseOrderRef();
+        paymentTerms = request.paymentTerms();
+        note(request.note());
+        replaceLines(request.lines(), request.prepaid());
+        status = InvoiceStatus.DRAFT; // an edited submission goes back to draft
+        lastEditedBy = editor;
+        updatedAt = now;
+    }
+
+    private void replaceLines(List<InvoiceRequest.LineRequest> requested, BigDecimal prepaidAmount) {
+        int previous = lines.size();
+        lines.clear();
+        List<InvoiceTotals.Line> figures = requested.stream().map(InvoiceRequest.LineRequest::figures).toList();
+        InvoiceTotals totals = InvoiceTotals.of(figures, prepaidAmount);
+        for (int i = 0; i < requested.size(); i++) {
+            lines.add(new InvoiceLine(this, i + 1, figures.get(i), requested.get(i).unitCode(), totals.lineNets().get(i)));
+            sensitive(descriptionKey(i + 1), requested.get(i).description());
+        }
+        for (int gone = requested.size() + 1; gone <= previous; gone++) {
+            sensitive(descriptionKey(gone), null);
+        }
+        netTotal = totals.netTotal();
+        taxTotal = totals.taxTotal();
+        prepaid = totals.prepaid();
+        payable = totals.payable();
+    }
+
+    void submit(UUID by, Instant now) {
+        requireStatus(InvoiceStatus.DRAFT);
+        move(InvoiceStatus.SUBMITTED, now);
+    }
+
+    /** Nobody approves an invoice they created or last edited. */
+    void approve(UUID approver, Instant now) {
+        requireStatus(InvoiceStatus.SUBMITTED);
+        if (approver.equals(createdBy) || approver.equals(lastEditedBy)) {
+            throw new InvoiceException(409, "self-approval", "Nobody approves an invoice they created or last edited.");
+        }
+        approvedBy = approver;
+        rejectionReason = null;
+        move(InvoiceStatus.APPROVED, now);
+    }
+
+    void reject(String reason, Instant now) {
+        requireStatus(InvoiceStatus.SUBMITTED);
+        rejectionReason = reason;
+        move(InvoiceStatus.DRAFT, now);
+    }
+
+    void issue(String assignedNumber, LocalDate today, Instant now) {
+        requireStatus(InvoiceStatus.APPROVED);
+        number = assignedNumber;
+        if (issueDate == null) {
+            issueDate = today;
+        }
+        move(InvoiceStatus.ISSUED, now);
+    }
+
+    void send(Instant now) {
+        requireStatus(InvoiceStatus.ISSUED);
+        move(InvoiceStatus.SENT, now);
+    }
+
+    void requireStatus(InvoiceStatus... allowed) {
+        for (InvoiceStatus s : allowed) {
+            if (status == s) {
+                return;
+            }
+        }
+        throw new InvoiceException(409, status.editable() ? "invalid-transition" : "invoice-frozen",
+                "Not possible while the invoice is " + status + ".");
+    }
+
+    private void move(InvoiceStatus next, Instant now) {
+        status = next;
+        updatedAt = now;
+    }
+
+    private void note(String value) {
+        sensitive(NOTE, value);
+    }
+
+    private static String descriptionKey(int lineNo) {
+        return "line." + lineNo + ".description";
+    }
+
+    public String note() {
+        return sensitive(NOTE);
+    }
+
+    public String description(int lineNo) {
+        return sensitive(descriptionKey(lineNo));
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID tenantId() {
+        return tenantId;
+    }
+
+    public UUID partyId() {
+        return partyId;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String series() {
+        return series;
+    }
+
+    public String number() {
+        return number;
+    }
+
+    public LocalDate issueDate() {
+        return issueDate;
+    }
+
+    public LocalDate dueDate() {
+        return dueDate;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public String buyerReference() {
+        return buyerReference;
+    }
+
+    public String purchaseOrderRef() {
+        return purchaseOrderRef;
+    }
+
+    public String paymentTerms() {
+        return paymentTerms;
+    }
+
+    public InvoiceStatus status() {
+        return status;
+    }
+
+    public long rowVersion() {
+        return rowVersion;
+    }
+
+    public BigDecimal netTotal() {
+        return netTotal;
+    }
+
+    public BigDecimal taxTotal() {
+        return taxTotal;
+    }
+
+    public BigDecimal prepaid() {
+        return prepaid;
+    }
+
+    public BigDecimal payable() {
+        return payable;
+    }
+
+    public UUID createdBy() {
+        return createdBy;
+    }
+
+    public String rejectionReason() {
+        return rejectionReason;
+    }
+
+    public List<InvoiceLine> lines() {
+        return List.copyOf(lines);
+    }
+}

@@ -1,0 +1,72 @@
+package app.confidant.invoice;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Invoices of a tenant (every query scoped to it) and the gapless number counters. */
+@ApplicationScoped
+public class InvoiceRepository {
+
+    @PersistenceContext(unitName = "confidant")
+    EntityManager em;
+
+    public void add(Invoice invoice) {
+        em.persist(invoice);
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
+    public void remove(Invoice invoice) {
+        em.remove(invoice);
+    }
+
+    public Optional<Invoice> find(UUID tenant, UUID id) {
+        return em.createQuery("SELECT i FROM Invoice i WHERE i.tenantId = :tenant AND i.id = :id", Invoice.class)
+                .setParameter("tenant", tenant).setParameter("id", id).getResultStream().findFirst();
+    }
+
+    public List<Invoice> page(UUID tenant, InvoiceStatus status, UUID party, String number, int offset, int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT i FROM Invoice i WHERE i.tenantId = :tenant");
+        if (status != null) {
+            jpql.append(" AND i.status = :status");
+        }
+        if (party != null) {
+            jpql.append(" AND i.partyId = :party");
+        }
+        if (number != null) {
+            jpql.append(" AND i.number = :number");
+        }
+        var query = em.createQuery(jpql.append(" ORDER BY i.createdAt, i.id").toString(), Invoice.class)
+                .setParameter("tenant", tenant);
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        if (party != null) {
+            query.setParameter("party", party);
+        }
+        if (number != null) {
+            query.setParameter("number", number);
+        }
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * The next number of a tenant's series in a year, taken under a row lock that the issuing transaction holds
+     * until it commits: concurrent issuers queue, and a rollback returns the number, so there are no gaps.
+     */
+    public long nextNumber(UUID tenant, String series, int year) {
+        NumberingCounter counter = em.find(NumberingCounter.class, new NumberingCounter.Key(tenant, series, year),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (counter == null) {
+            throw new IllegalStateException("counter missing: create it first (NumberingCounters.ensure)");
+        }
+        return counter.next();
+    }
+}

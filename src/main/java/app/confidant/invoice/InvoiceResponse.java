@@ -1,0 +1,28 @@
+package app.confidant.invoice;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** An invoice as the API shows it; note and line descriptions masked (and not decrypted) for masked roles. */
+public record InvoiceResponse(UUID id, String kind, String status, String series, String number, UUID partyId,
+        String currency, LocalDate issueDate, LocalDate dueDate, String buyerReference, String purchaseOrderRef,
+        String paymentTerms, String note, BigDecimal netTotal, BigDecimal taxTotal, BigDecimal prepaid,
+        BigDecimal payable, String rejectionReason, List<LineResponse> lines, boolean masked, long version) {
+
+    /** One line with its computed net. */
+    public record LineResponse(int lineNo, String description, BigDecimal quantity, String unitCode,
+            BigDecimal unitPrice, BigDecimal discount, String taxCategory, BigDecimal taxRate, BigDecimal net) {
+    }
+
+    static InvoiceResponse of(Invoice i, boolean masked) {
+        List<LineResponse> lines = i.lines().stream().map(l -> new LineResponse(l.lineNo(),
+                masked ? Masks.HIDDEN : i.description(l.lineNo()), l.quantity(), l.unitCode(), l.unitPrice(),
+                l.discount(), l.taxCategory().name(), l.taxRate(), l.net())).toList();
+        return new InvoiceResponse(i.id(), i.kind().name(), i.status().name(), i.series(), i.number(), i.partyId(),
+                i.currency(), i.issueDate(), i.dueDate(), i.buyerReference(), i.purchaseOrderRef(), i.paymentTerms(),
+                masked ? Masks.HIDDEN : i.note(), i.netTotal(), i.taxTotal(), i.prepaid(), i.payable(),
+                i.rejectionReason(), lines, masked, i.rowVersion());
+    }
+}

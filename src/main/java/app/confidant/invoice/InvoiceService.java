@@ -1,0 +1,195 @@
+package app.confidant.invoice;
+
+import app.confidant.audit.Audited;
+import app.confidant.audit.ReadOnly;
+import app.confidant.security.Caller;
+import app.confidant.security.CallerContext;
+import app.confidant.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Drafts and the workflow DRAFT → SUBMITTED → APPROVED → ISSUED → SENT, scoped to the caller's tenant. Issuing
+ * assigns the next gapless number of the series in the same transaction, under the counter's row lock.
+ */
+@Stateless
+@RolesAllowed({Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR, Roles.INTEGRATION})
+public class InvoiceService {
+
+    static final String DEFAULT_SERIES = "INV";
+
+    @Inject
+    InvoiceRepository invoices;
+
+    @Inject
+    NumberingCounters counters;
+
+    @Inject
+    PartyRepository parties;
+
+    @Inject
+    CallerContext callers;
+
+    @Inject
+    Clock clock;
+
+    @RolesAllowed({Roles.CLERK, Roles.INTEGRATION})
+    @Audited(value = "invoice.create", target = "invoice")
+    public InvoiceResponse create(InvoiceRequest request) {
+        Caller caller = callers.require();
+        check(caller, request);
+        Invoice invoice = new Invoice(tenant(caller), Invoice.Kind.INVOICE, DEFAULT_SERIES, caller.userId(),
+                clock.instant());
+        invoice.edit(request, caller.userId(), clock.instant());
+        invoices.add(invoice);
+        invoices.flush();
+        return view(caller, invoice);
+    }
+
+    @ReadOnly
+    public InvoiceResponse get(UUID id) {
+        Caller caller = callers.require();
+        return view(caller, visible(caller, id));
+    }
+
+    @ReadOnly
+    public List<InvoiceResponse> list(InvoiceStatus status, UUID party, String number, int offset, int limit) {
+        Caller caller = callers.require();
+        return invoices.page(tenant(caller), status, party, number, Math.max(0, offset), Math.min(Math.max(limit, 1), 500))
+                .stream().filter(i -> mayRead(caller, i)).map(i -> view(caller, i)).toList();
+    }
+
+    @RolesAllowed(Roles.CLERK)
+    @Audited(value = "invoice.update", target = "invoice")
+    public InvoiceResponse update(UUID id, long expectedVersion, InvoiceRequest request) {
+        Caller caller = callers.require();
+        Invoice invoice = current(caller, id, expectedVersion);
+        check(caller, request);
+        invoice.edit(request, caller.userId(), clock.instant());
+        invoices.flush();
+        return view(caller, invoice);
+    }
+
+    @RolesAllowed(Roles.CLERK)
+    @Audited(value = "invoice.delete", target = "invoice")
+    public void delete(UUID id, long expectedVersion) {
+        Invoice invoice = current(callers.require(), id, expectedVersion);
+        invoice.requireStatus(InvoiceStatus.DRAFT, InvoiceStatus.SUBMITTED);
+        invoices.remove(invoice);
+    }
+
+    @RolesAllowed({Roles.APPROVER, Roles.INTEGRATION})
+    @Audited(value = "invoice.submit", target = "invoice")
+    public InvoiceResponse submit(UUID id) {
+        Caller caller = callers.require();
+        Invoice invoice = visible(caller, id);
+        invoice.submit(caller.userId(), clock.instant());
+        return flushed(caller, invoice);
+    }
+
+    @RolesAllowed(Roles.APPROVER)
+    @Audited(value = "invoice.approve", target = "invoice")
+    public InvoiceResponse approve(UUID id) {
+        Caller caller = callers.require();
+        Invoice invoice = visible(caller, id);
+        invoice.approve(caller.userId(), clock.instant());
+        return flushed(caller, invoice);
+    }
+
+    @RolesAllowed(Roles.APPROVER)
+    @Audited(value = "invoice.reject", target = "invoice")
+    public InvoiceResponse reject(UUID id, String reason) {
+        Caller caller = callers.require();
+        Invoice invoice = visible(caller, id);
+        invoice.reject(reason, clock.instant());
+        return flushed(caller, invoice);
+    }
+
+    @RolesAllowed(Roles.APPROVER)
+    @Audited(value = "invoice.issue", target = "invoice")
+    public InvoiceResponse issue(UUID id) {
+        Caller caller = callers.require();
+        Invoice invoice = visible(caller, id);
+        invoice.requireStatus(InvoiceStatus.APPROVED);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        try {
+            counters.create(invoice.tenantId(), invoice.series(), today.getYear());
+        } catch (RuntimeException existsAlready) {
+            // another issuer created the counter row first
+        }
+        long next = invoices.nextNumber(invoice.tenantId(), invoice.series(), today.getYear());
+        invoice.issue(String.format("%s-%d-%06d", invoice.series(), today.getYear(), next), today, clock.instant());
+        return flushed(caller, invoice);
+    }
+
+    @RolesAllowed(Roles.APPROVER)
+    @Audited(value = "invoice.send", target = "invoice")
+    public InvoiceResponse send(UUID id) {
+        Caller caller = callers.require();
+        Invoice invoice = visible(caller, id);
+        invoice.send(clock.instant());
+        return flushed(caller, invoice);
+    }
+
+    private InvoiceResponse flushed(Caller caller, Invoice invoice) {
+        invoices.flush();
+        return view(caller, invoice);
+    }
+
+    private void check(Caller caller, InvoiceRequest request) {
+        try {
+            Currency.getInstance(request.currency());
+        } catch (IllegalArgumentException e) {
+            throw new InvoiceException(400, "unknown-currency", "Not an ISO 4217 currency code.");
+        }
+        if (parties.find(tenant(caller), request.partyId()).isEmpty()) {
+            throw new InvoiceException(422, "unknown-party", "No such party in this tenant.");
+        }
+        for (InvoiceRequest.LineRequest line : request.lines()) {
+            if (!line.taxCategory().accepts(line.taxRate())) {
+                throw new InvoiceException(422, "tax-rate-category",
+                        "Category " + line.taxCategory() + " does not go with a rate of " + line.taxRate() + " %.");
+            }
+        }
+        if (request.dueDate() != null && request.issueDate() != null && request.dueDate().isBefore(request.issueDate())) {
+            throw new InvoiceException(422, "due-before-issue", "The due date is before the issue date.");
+        }
+    }
+
+    private Invoice current(Caller caller, UUID id, long expectedVersion) {
+        Invoice invoice = visible(caller, id);
+        if (invoice.rowVersion() != expectedVersion) {
+            throw InvoiceException.stale("The invoice");
+        }
+        return invoice;
+    }
+
+    private Invoice visible(Caller caller, UUID id) {
+        return invoices.find(tenant(caller), id).filter(i -> mayRead(caller, i))
+                .orElseThrow(() -> InvoiceException.notFound("Invoice"));
+    }
+
+    private static boolean mayRead(Caller caller, Invoice invoice) {
+        boolean onlyIntegration = caller.roles().contains(Roles.INTEGRATION) && !caller.hasAnyRole(Roles.INVOICE_ROLES)
+                && !caller.roles().contains(Roles.AUDITOR);
+        return !onlyIntegration || caller.userId().equals(invoice.createdBy());
+    }
+
+    private static InvoiceResponse view(Caller caller, Invoice invoice) {
+        return InvoiceResponse.of(invoice, !caller.hasAnyRole(Roles.INVOICE_ROLES));
+    }
+
+    private static UUID tenant(Caller caller) {
+        if (caller.tenantId() == null) {
+            throw InvoiceException.notFound("Tenant");
+        }
+        return caller.tenantId();
+    }
+}

@@ -1,0 +1,179 @@
+package app.confidant.invoice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.confidant.platform.ConfidantServer;
+import app.confidant.platform.TestDatabase;
+import app.confidant.security.Personas;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The invoice life cycle over HTTPS: totals, workflow, frozen after issue, gapless numbers under concurrency. */
+class InvoiceWorkflowIT {
+
+    private static ConfidantServer server;
+    private static Personas people;
+    private static String partyId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = ConfidantServer.shared();
+        people = Personas.forTenant(server, UUID.randomUUID());
+        partyId = json(server.send("POST", "/api/v1/parties", people.token("CLERK"),
+                "{\"legalName\":\"Buyer AG\",\"country\":\"DE\"}")).getString("id");
+    }
+
+    static String invoice(String note) {
+        JsonArrayBuilder lines = Json.createArrayBuilder()
+                .add(line("Consulting", "3", "HUR", "33.333", null, "S", "19"))
+                .add(line("Travel", "7", "C62", "1.115", "0.50", "S", "19"))
+                .add(line("Export parts", "1", "C62", "250", null, "G", "0"));
+        return Json.createObjectBuilder().add("partyId", partyId).add("currency", "EUR").add("note", note)
+                .add("lines", lines).build().toString();
+    }
+
+    private static JsonObject line(String description, String qty, String unit, String price, String discount,
+            String category, String rate) {
+        var line = Json.createObjectBuilder().add("description", description).add("quantity", Json.createValue(
+                new java.math.BigDecimal(qty))).add("unitCode", unit).add("unitPrice",
+                Json.createValue(new java.math.BigDecimal(price))).add("taxCategory", category)
+                .add("taxRate", Json.createValue(new java.math.BigDecimal(rate)));
+        if (discount != null) {
+            line.add("discount", Json.createValue(new java.math.BigDecimal(discount)));
+        }
+        return line.build();
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isLessThan(300);
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private static HttpResponse<String> act(String id, String action, String role) throws Exception {
+        return server.send("POST", "/api/v1/invoices/" + id + "/" + action, people.token(role), null);
+    }
+
+    @Test
+    void anInvoiceGoesFromDraftToSentAndIsFrozenOnceIssued() throws Exception {
+        JsonObject draft = json(server.send("POST", "/api/v1/invoices", people.token("CLERK"), invoice("first")));
+        String id = draft.getString("id");
+        assertThat(draft.getString("status")).isEqualTo("DRAFT");
+        assertThat(draft.getJsonNumber("netTotal").bigDecimalValue()).isEqualByComparingTo("357.31");
+        assertThat(draft.getJsonNumber("taxTotal").bigDecimalValue()).isEqualByComparingTo("20.39");
+        assertThat(draft.getJsonNumber("payable").bigDecimalValue()).isEqualByComparingTo("377.70");
+
+        assertThat(act(id, "approve", "APPROVER").statusCode()).isEqualTo(409); // not submitted yet
+        assertThat(json(act(id, "submit", "APPROVER")).getString("status")).isEqualTo("SUBMITTED");
+        JsonObject rejected = json(server.send("POST", "/api/v1/invoices/" + id + "/reject", people.token("APPROVER"),
+                "{\"reason\":\"wrong travel costs\"}"));
+        assertThat(rejected.getString("status")).isEqualTo("DRAFT");
+        assertThat(rejected.getString("rejectionReason")).isEqualTo("wrong travel costs");
+        act(id, "submit", "APPROVER");
+        assertThat(json(act(id, "approve", "APPROVER")).getString("status")).isEqualTo("APPROVED");
+        JsonObject issued = json(act(id, "issue", "APPROVER"));
+        assertThat(issued.getString("status")).isEqualTo("ISSUED");
+        assertThat(issued.getString("number")).matches("INV-" + Year.now().getValue() + "-\\d{6}");
+        assertThat(json(act(id, "send", "APPROVER")).getString("status")).isEqualTo("SENT");
+
+        String etag = "\"" + json(server.send("GET", "/api/v1/invoices/" + id, people.token("CLERK"), null))
+                .getJsonNumber("version").longValue() + "\"";
+        HttpResponse<String> edit = server.sendWithHeader("PUT", "/api/v1/invoices/" + id, people.token("CLERK"),
+                invoice("changed"), "If-Match", etag);
+        assertThat(edit.statusCode()).isEqualTo(409);
+        assertThat(edit.body()).contains("invoice-frozen");
+        assertThat(server.sendWithHeader("DELETE", "/api/v1/invoices/" + id, people.token("CLERK"), null,
+                "If-Match", etag).statusCode()).isEqualTo(409);
+
+        JsonObject masked = json(server.send("GET", "/api/v1/invoices/" + id, people.token("AUDITOR"), null));
+        assertThat(masked.getBoolean("masked")).isTrue();
+        assertThat(masked.toString()).doesNotContain("Consulting").doesNotContain("first");
+    }
+
+    @Test
+    void wrongTaxCategoryRatesAndUnknownPartiesAreRefusedAndNothingIsStored() throws Exception {
+        long before = count();
+        String badRate = invoice("x").replace("\"taxCategory\":\"G\",\"taxRate\":0", "\"taxCategory\":\"G\",\"taxRate\":7");
+        assertThat(server.send("POST", "/api/v1/invoices", people.token("CLERK"), badRate).statusCode()).isEqualTo(422);
+        String badParty = invoice("x").replace(partyId, UUID.randomUUID().toString());
+        assertThat(server.send("POST", "/api/v1/invoices", people.token("CLERK"), badParty).statusCode()).isEqualTo(422);
+        String negative = invoice("x").replace("\"quantity\":3", "\"quantity\":-3");
+        assertThat(server.send("POST", "/api/v1/invoices", people.token("CLERK"), negative).statusCode()).isEqualTo(400);
+        String currency = invoice("x").replace("\"EUR\"", "\"EUX\"");
+        assertThat(server.send("POST", "/api/v1/invoices", people.token("CLERK"), currency).statusCode()).isEqualTo(400);
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void concurrentIssuersGetGaplessNumbersAndARolledBackIssueReturnsItsNumber() throws Exception {
+        Personas tenant = Personas.forTenant(server, UUID.randomUUID());
+        String party = json(server.send("POST", "/api/v1/parties", tenant.token("CLERK"),
+                "{\"legalName\":\"Numbers GmbH\",\"country\":\"AT\"}")).getString("id");
+        String body = invoice("n").replace(partyId, party);
+        int invoices = 120;
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < invoices; i++) {
+            String id = json(server.send("POST", "/api/v1/invoices", tenant.token("CLERK"), body)).getString("id");
+            json(server.send("POST", "/api/v1/invoices/" + id + "/submit", tenant.token("APPROVER"), null));
+            json(server.send("POST", "/api/v1/invoices/" + id + "/approve", tenant.token("APPROVER"), null));
+            ids.add(id);
+        }
+        // one issue that takes a number and then rolls back: the audit write fails after numbering
+        owner("REVOKE INSERT ON audit_event FROM " + TestDatabase.SERVER.appRole());
+        HttpResponse<String> failed;
+        try {
+            failed = server.send("POST", "/api/v1/invoices/" + ids.get(0) + "/issue", tenant.token("APPROVER"), null);
+        } finally {
+            owner("GRANT INSERT ON audit_event TO " + TestDatabase.SERVER.appRole());
+        }
+        assertThat(failed.statusCode()).isEqualTo(503);
+
+        ExecutorService issuers = Executors.newFixedThreadPool(16);
+        List<Future<String>> numbers = new ArrayList<>();
+        try {
+            for (String id : ids) {
+                numbers.add(issuers.submit(() -> json(server.send("POST", "/api/v1/invoices/" + id + "/issue",
+                        tenant.token("APPROVER"), null)).getString("number")));
+            }
+            TreeSet<Integer> seen = new TreeSet<>();
+            for (Future<String> number : numbers) {
+                assertThat(seen.add(Integer.parseInt(number.get().substring(number.get().lastIndexOf('-') + 1))))
+                        .as("duplicate " + number.get()).isTrue();
+            }
+            assertThat(seen.first()).isEqualTo(1);
+            assertThat(seen.last()).isEqualTo(invoices);
+            assertThat(seen).hasSize(invoices);
+        } finally {
+            issuers.shutdownNow();
+        }
+    }
+
+    private static void owner(String sql) throws Exception {
+        try (Connection c = TestDatabase.SERVER.connectAsOwner(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static long count() throws Exception {
+        try (Connection c = TestDatabase.SERVER.connectAsOwner(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*) FROM invoice")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
