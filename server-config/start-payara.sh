@@ -14,6 +14,9 @@
 #                           environment variable CONFIDANT_HSM_PIN.
 #   CONFIDANT_TLS_KEYSTORE / CONFIDANT_TLS_KEYSTORE_PASSWORD_FILE   PKCS#12 keystore with alias "confidant";
 #                           unset = a self-signed certificate for localhost, generated on first run
+#   CONFIDANT_TLS_TRUSTSTORE / CONFIDANT_TLS_TRUSTSTORE_PASSWORD_FILE   PKCS#12 with the CA certificates whose
+#                           client certificates the listener accepts (service accounts, mutual TLS); unset =
+#                           Payara Micro's bundled public CAs (see deploy/TLS.md)
 #   CONFIDANT_WAR / CONFIDANT_PAYARA_JAR   what to run (default: target/confidant.war, target/payara-micro.jar)
 #   CONFIDANT_JAVA_OPTS     extra JVM options (e.g. -Xmx1g)
 set -euo pipefail
@@ -65,6 +68,24 @@ javax.net.ssl.keyStore=$keystore
 javax.net.ssl.keyStoreType=PKCS12
 javax.net.ssl.keyStorePassword=$(cat "$keystore_pass_file")
 PROPS
+# Client CAs for mutual TLS (service accounts). Payara Micro copies this file to <rootdir>/config/cacerts.p12 and
+# makes the copy the JVM's trust store in place of its bundled public CAs (measured; deploy/TLS.md). A wrong
+# password there leaves the application undeployed with a log line that does not name the file: check it here.
+if [[ -n ${CONFIDANT_TLS_TRUSTSTORE:-} ]]; then
+  truststore_pass_file=${CONFIDANT_TLS_TRUSTSTORE_PASSWORD_FILE:-}
+  [[ -f $CONFIDANT_TLS_TRUSTSTORE ]] || { echo "start-payara: truststore $CONFIDANT_TLS_TRUSTSTORE not found" >&2; exit 1; }
+  [[ -s $truststore_pass_file ]] \
+    || { echo "start-payara: CONFIDANT_TLS_TRUSTSTORE_PASSWORD_FILE missing or empty" >&2; exit 1; }
+  listing=$("$(dirname "$JAVA")/keytool" -list -keystore "$CONFIDANT_TLS_TRUSTSTORE" -storetype PKCS12 \
+    -storepass:file "$truststore_pass_file" 2>&1) || listing=""
+  [[ $listing == *trustedCertEntry* ]] \
+    || { echo "start-payara: $CONFIDANT_TLS_TRUSTSTORE cannot be opened with the password in $truststore_pass_file, or holds no CA certificate" >&2; exit 1; }
+  cat >>"$state/run/system.properties" <<PROPS
+javax.net.ssl.trustStore=$(cd "$(dirname "$CONFIDANT_TLS_TRUSTSTORE")" && pwd)/$(basename "$CONFIDANT_TLS_TRUSTSTORE")
+javax.net.ssl.trustStoreType=PKCS12
+javax.net.ssl.trustStorePassword=$(cat "$truststore_pass_file")
+PROPS
+fi
 
 # Database: PostgreSQL when CONFIDANT_DB_URL is set, else the embedded H2 file database.
 if [[ -n ${CONFIDANT_DB_URL:-} ]]; then

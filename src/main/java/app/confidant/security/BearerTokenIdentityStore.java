@@ -16,8 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 @ApplicationScoped
 public class BearerTokenIdentityStore implements IdentityStore {
 
-    static final String CALLER_ATTRIBUTE = Caller.class.getName();
-
     @Inject
     TokenStore tokens;
 
@@ -31,7 +29,7 @@ public class BearerTokenIdentityStore implements IdentityStore {
         }
         return tokens.authenticate(bearer.token())
                 .map(caller -> {
-                    request.setAttribute(CALLER_ATTRIBUTE, caller);
+                    request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller);
                     return new CredentialValidationResult(new CallerPrincipal(caller.name()), caller.roles());
                 })
                 .orElse(CredentialValidationResult.INVALID_RESULT);

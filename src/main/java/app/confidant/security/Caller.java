@@ -4,10 +4,14 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Who is calling, as established by the bearer token (or, later, the client certificate): the user, the tenant the
- * token works in, the roles there, and whether the caller has passed an MFA check in the last five minutes.
+ * Who is calling, as established by the bearer token or, for a service account, the client certificate: the user
+ * (or service account), the tenant the caller works in, the roles there, and whether the caller has passed an MFA
+ * check in the last five minutes. A service account has no token ({@code tokenHash} null) and never steps up.
  */
 public record Caller(UUID userId, String name, UUID tenantId, Set<String> roles, boolean steppedUp, byte[] tokenHash) {
+
+    /** The request attribute the identity stores put the caller in (Jersey shows it as a request property). */
+    static final String REQUEST_ATTRIBUTE = Caller.class.getName();
 
     public boolean hasAnyRole(Set<String> wanted) {
         return roles.stream().anyMatch(wanted::contains);

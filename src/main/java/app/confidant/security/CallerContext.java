@@ -13,7 +13,7 @@ public class CallerContext {
     HttpServletRequest request;
 
     public Optional<Caller> current() {
-        return Optional.ofNullable((Caller) request.getAttribute(BearerTokenIdentityStore.CALLER_ATTRIBUTE));
+        return Optional.ofNullable((Caller) request.getAttribute(Caller.REQUEST_ATTRIBUTE));
     }
 
     public Caller require() {

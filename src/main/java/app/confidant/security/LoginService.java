@@ -153,9 +153,12 @@ public class LoginService {
         return codes;
     }
 
+    /** Ends a token; a service account has none (it authenticates on every request), so there is nothing to end. */
     @Audited(value = "token.revoke", target = "token")
     public void logout(Caller caller) {
-        tokens.revoke(caller.tokenHash());
+        if (caller.tokenHash() != null) {
+            tokens.revoke(caller.tokenHash());
+        }
     }
 
     private UserAccount lockedUser(Caller caller) {

@@ -74,7 +74,7 @@ public class RoleCheck implements DynamicFeature {
                 throw new SecurityException(403, "forbidden", "Your roles do not allow this.");
             }
             // Jersey on a servlet container exposes request attributes as properties.
-            Object caller = request.getProperty(BearerTokenIdentityStore.CALLER_ATTRIBUTE);
+            Object caller = request.getProperty(Caller.REQUEST_ATTRIBUTE);
             if (stepUp && !(caller instanceof Caller c && c.steppedUp())) {
                 throw new SecurityException(403, "step-up-required",
                         "This needs a second-factor check within the last 5 minutes: POST /api/v1/auth/mfa/verify.");

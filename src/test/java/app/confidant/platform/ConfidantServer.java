@@ -11,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -61,6 +64,28 @@ public final class ConfidantServer implements AutoCloseable {
         return shared;
     }
 
+    /**
+     * Starts a server with an empty state directory under target/it/ (new token, certificate, H2 database and first
+     * administrator), for tests that need a server configured differently from the shared one.
+     */
+    public static ConfidantServer startFresh(String name, Map<String, String> environment) throws Exception {
+        Path state = Path.of("target", "it", name).toAbsolutePath();
+        stopLeftover(state.resolve("server.pid"));
+        deleteTree(state);
+        return start(name, environment);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
     /** Starts a server with its own state directory under target/it/ and the given extra environment. */
     public static ConfidantServer start(String name, Map<String, String> environment) throws Exception {
         Path state = Path.of("target", "it", name).toAbsolutePath();
@@ -82,16 +107,6 @@ public final class ConfidantServer implements AutoCloseable {
         Process process = builder.start();
         Files.writeString(state.resolve("server.pid"), Long.toString(process.pid()));
         return new ConfidantServer(state, port, process);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (var paths = Files.walk(root)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 
     /** A server left running by an interrupted earlier run would hold the state directory's H2 file. */
@@ -152,8 +167,11 @@ public final class ConfidantServer implements AutoCloseable {
         return URI.create("https://localhost:" + port + path);
     }
 
-    /** Trusts exactly the certificate this server generated for itself, nothing else. */
-    public SSLContext trustingThisServer() throws Exception {
+    /**
+     * Trusts exactly the certificate this server generated for itself, nothing else; presents a client certificate
+     * from {@code clientKeys} when given (mutual TLS).
+     */
+    public SSLContext trustingThisServer(KeyManager... clientKeys) throws Exception {
         KeyStore keystore = KeyStore.getInstance("PKCS12");
         char[] password = Files.readString(state.resolve("tls/keystore.password")).strip().toCharArray();
         try (InputStream in = Files.newInputStream(state.resolve("tls/keystore.p12"))) {
@@ -165,7 +183,7 @@ public final class ConfidantServer implements AutoCloseable {
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trusted);
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, tmf.getTrustManagers(), null);
+        context.init(clientKeys.length == 0 ? null : clientKeys, tmf.getTrustManagers(), null);
         return context;
     }
 

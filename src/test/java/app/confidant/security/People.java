@@ -7,6 +7,8 @@ import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -40,7 +42,8 @@ final class People {
         }
     }
 
-    private static Session admin;
+    /** Each server's bootstrap administrator (the shared server, and servers a test starts for itself). */
+    private static final Map<ConfidantServer, Session> ADMINS = new HashMap<>();
 
     private People() {
     }
@@ -73,11 +76,13 @@ final class People {
         return session;
     }
 
-    /** The bootstrap administrator of the shared server, enrolled once per test run. */
+    /** The bootstrap administrator of {@code server}, enrolled once per server and test run. */
     static synchronized Session admin(ConfidantServer server) throws Exception {
+        Session admin = ADMINS.get(server);
         if (admin == null) {
             String password = Files.readString(server.state().resolve("bootstrap-admin.password")).strip();
             admin = enrol(server, BootstrapAdministrator.USERNAME, password);
+            ADMINS.put(server, admin);
         }
         return admin;
     }

@@ -1,0 +1,78 @@
+package app.confidant.security;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Service accounts of internal applications (mutual TLS): SECURITY_ADMIN with a fresh MFA check. */
+@Path("service-accounts")
+@RequestScoped
+@RolesAllowed(Roles.SECURITY_ADMIN)
+@StepUp
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ServiceAccountResource {
+
+    /** {@code role} may be left out: INTEGRATION. {@code certificatePem}: the application's own certificate. */
+    public record RegisterServiceAccountRequest(
+            @NotBlank @Size(max = 100) String name,
+            @NotNull UUID tenantId,
+            @Size(max = 32) String role,
+            @NotBlank @Size(max = 16_384) String certificatePem) {
+    }
+
+    public record ServiceAccountResponse(UUID id, String name, UUID tenantId, String role, String certificateSha256,
+            String certificateSubject, Instant certificateNotAfter, UUID createdBy, Instant createdAt,
+            Instant revokedAt) {
+
+        static ServiceAccountResponse of(ServiceAccount a) {
+            return new ServiceAccountResponse(a.id(), a.name(), a.tenantId(), a.role(), a.certSha256(),
+                    a.certSubject(), a.certNotAfter(), a.createdBy(), a.createdAt(), a.revokedAt());
+        }
+    }
+
+    @Inject
+    ServiceAccountService serviceAccounts;
+
+    @Inject
+    CallerContext callers;
+
+    @POST
+    public Response register(@Valid @NotNull RegisterServiceAccountRequest request) {
+        ServiceAccount account = serviceAccounts.register(callers.require(), request.name(), request.tenantId(),
+                request.role(), request.certificatePem());
+        return Response.created(URI.create("service-accounts/" + account.id()))
+                .entity(ServiceAccountResponse.of(account)).build();
+    }
+
+    /** Every account ever registered, revoked ones included (with {@code revokedAt}). */
+    @GET
+    public List<ServiceAccountResponse> list() {
+        return serviceAccounts.list().stream().map(ServiceAccountResponse::of).toList();
+    }
+
+    /** Revokes the account; its certificate is refused from the next request on and can never be registered again. */
+    @DELETE
+    @Path("{id}")
+    public Response unregister(@PathParam("id") UUID id) {
+        serviceAccounts.unregister(id);
+        return Response.noContent().build();
+    }
+}
