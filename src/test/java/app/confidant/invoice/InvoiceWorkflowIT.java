@@ -106,6 +106,33 @@ class InvoiceWorkflowIT {
     }
 
     @Test
+    void nobodyApprovesAnInvoiceTheyCreated() throws Exception {
+        Personas both = Personas.forTenant(server, people.tenant()).withRoles("CLERK", "APPROVER");
+        String token = both.token("CLERK");
+        String id = json(server.send("POST", "/api/v1/invoices", token, invoice("mine"))).getString("id");
+        json(server.send("POST", "/api/v1/invoices/" + id + "/submit", token, null));
+
+        HttpResponse<String> self = server.send("POST", "/api/v1/invoices/" + id + "/approve", token, null);
+        assertThat(self.statusCode()).isEqualTo(409);
+        assertThat(self.body()).contains("self-approval");
+        assertThat(json(act(id, "approve", "APPROVER")).getString("status")).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void anotherTenantsInvoiceIsNotFound() throws Exception {
+        String id = json(server.send("POST", "/api/v1/invoices", people.token("CLERK"), invoice("t"))).getString("id");
+        Personas other = Personas.forTenant(server, UUID.randomUUID());
+        for (String role : new String[] {"CLERK", "APPROVER"}) {
+            assertThat(server.send("GET", "/api/v1/invoices/" + id, other.token(role), null).statusCode()).isEqualTo(404);
+        }
+        assertThat(server.send("POST", "/api/v1/invoices/" + id + "/submit", other.token("APPROVER"), null).statusCode())
+                .isEqualTo(404);
+        assertThat(server.sendWithHeader("PUT", "/api/v1/invoices/" + id, other.token("CLERK"), invoice("t"),
+                "If-Match", "\"1\"").statusCode()).isEqualTo(404);
+        assertThat(server.send("GET", "/api/v1/invoices?limit=500", other.token("CLERK"), null).body()).doesNotContain(id);
+    }
+
+    @Test
     void wrongTaxCategoryRatesAndUnknownPartiesAreRefusedAndNothingIsStored() throws Exception {
         long before = count();
         String badRate = invoice("x").replace("\"taxCategory\":\"G\",\"taxRate\":0", "\"taxCategory\":\"G\",\"taxRate\":7");

@@ -13,11 +13,18 @@ public final class Personas {
 
     private final ConfidantServer server;
     private final UUID tenant;
+    private final String[] extraRoles;
     private final Map<String, People.Session> sessions = new HashMap<>();
 
-    private Personas(ConfidantServer server, UUID tenant) {
+    private Personas(ConfidantServer server, UUID tenant, String... extraRoles) {
         this.server = server;
         this.tenant = tenant;
+        this.extraRoles = extraRoles;
+    }
+
+    /** Personas that each hold all of these roles (e.g. CLERK and APPROVER on one user). */
+    public Personas withRoles(String... roles) {
+        return new Personas(server, tenant, roles);
     }
 
     public static Personas forTenant(ConfidantServer server, UUID tenant) {
@@ -32,7 +39,7 @@ public final class Personas {
     public synchronized String token(String role) throws Exception {
         People.Session session = sessions.get(role);
         if (session == null) {
-            session = People.user(server, tenant, role);
+            session = extraRoles.length > 0 ? People.user(server, tenant, extraRoles) : People.user(server, tenant, role);
             sessions.put(role, session);
         }
         return session.token;
