@@ -24,6 +24,8 @@ public final class TestDatabase {
     public static final TestDatabase SERVER = new TestDatabase("confidant_it");
     /** The schema of the Arquillian (in-container) Payara Micro. */
     public static final TestDatabase IN_CONTAINER = new TestDatabase("confidant_arq");
+    /** The schema of the benchmarks' Payara Micro ({@code ./confidant bench}): bench tables never meet test data. */
+    public static final TestDatabase BENCH = new TestDatabase("confidant_bench");
 
     private final String schema;
     private final String ownerPassword = randomPassword();

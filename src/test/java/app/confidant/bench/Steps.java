@@ -1,0 +1,23 @@
+package app.confidant.bench;
+
+/**
+ * Nanoseconds spent inside the steps of the benchmark's transactions, summed: a snapshot, or the difference between
+ * two. What a transaction took beyond its steps is the transaction itself (begin, flush, INSERT, commit).
+ *
+ * @param persist new entity, values set, {@code persist}: for a sealed party this includes {@code @PrePersist}, i.e.
+ *                the seal and the blind indexes
+ * @param query   the load by tenant and id, including {@code @PostLoad} (which opens nothing yet)
+ * @param fields  reading the eight fields: for a sealed party the first read opens the envelope in the HSM
+ */
+record Steps(long persist, long query, long fields) {
+
+    static final Steps NONE = new Steps(0, 0, 0);
+
+    Steps since(Steps before) {
+        return new Steps(persist - before.persist, query - before.query, fields - before.fields);
+    }
+
+    Steps plus(Steps other) {
+        return new Steps(persist + other.persist, query + other.query, fields + other.fields);
+    }
+}
