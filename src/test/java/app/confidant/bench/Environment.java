@@ -21,7 +21,8 @@ record Environment(LocalDate date, Instant startedAt, Duration took, String jdk,
         return new Environment(LocalDate.ofInstant(startedAt, ZoneOffset.UTC), startedAt,
                 Duration.between(startedAt, Instant.now()), Runtime.version().toString(),
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name"),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                String.join(" ", System.getProperty("os.name"), System.getProperty("os.version"),
+                        System.getProperty("os.arch")),
                 Runtime.getRuntime().availableProcessors(), postgres, loadBefore, loadAverage());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.confidant.platform.InContainer;
 import app.confidant.platform.TestDatabase;
+import jakarta.enterprise.inject.spi.Extension;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,6 +38,7 @@ class FieldSealingBench {
     static WebArchive deployment() {
         return InContainer.deployment(InContainer.class, TestDatabase.class)
                 .addPackage(FieldSealingBench.class.getPackage())
+                .addAsServiceProvider(Extension.class, HsmTimingExtension.class)
                 .addAsResource("app/confidant/bench/V900__bench_plain_party.sql",
                         "db/migration/V900__bench_plain_party.sql")
                 .addAsResource(new StringAsset(BenchSettings.fromBuild().toProperties()), BenchSettings.RESOURCE);
@@ -60,13 +62,14 @@ class FieldSealingBench {
         double loadBefore = Environment.loadAverage();
 
         scenario.run(tenant, n.warmupRounds(), n.warmupEntities(), 1);
+        store.analyze();
         CipherTimings.Result cipher = cipherTimings.measure(tenant, n.cipherSamples());
         List<Phase> phases = new ArrayList<>(scenario.run(tenant, n.rounds(), n.entities(), 1));
         scenario.run(tenant, 1, n.entities() / 4, n.threads()); // the pool's extra connections, the threads' JIT
         phases.addAll(scenario.run(tenant, n.threadRounds(), n.entities(), n.threads()));
 
-        Results results = new Results(settings, Environment.capture(store.databaseVersion(), started, loadBefore), cipher,
-                Summary.rows(phases), phases);
+        Environment environment = Environment.capture(store.databaseVersion(), started, loadBefore);
+        Results results = new Results(settings, environment, cipher, Summary.rows(phases), phases);
         Path report = results.write();
         LOG.info(() -> "Field sealing benchmark written to " + report);
         assertThat(report).exists(); // that it reported, never how fast

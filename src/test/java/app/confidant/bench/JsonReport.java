@@ -44,7 +44,9 @@ final class JsonReport {
                         .add("valueBytes", CipherTimings.VALUE_BYTES)
                         .add("seal", stats(r.cipher().seal())).add("open", stats(r.cipher().open()))
                         .add("mac", stats(r.cipher().mac())).add("entitySeal", stats(r.cipher().entitySeal()))
-                        .add("entityOpen", stats(r.cipher().entityOpen())))
+                        .add("entityOpen", stats(r.cipher().entityOpen()))
+                        .add("entitySealAfterDatabase", stats(r.cipher().entitySealAfterDatabase()))
+                        .add("entityOpenAfterDatabase", stats(r.cipher().entityOpenAfterDatabase())))
                 .add("phases", phases(r));
         return pretty(root.build());
     }
@@ -79,7 +81,7 @@ final class JsonReport {
                     .add("opsPerSecond", round(p.opsPerSecond(), 1))
                     .add("seals", p.hsm().seals()).add("opens", p.hsm().opens()).add("macs", p.hsm().macs())
                     .add("persistNanos", p.steps().persist()).add("queryNanos", p.steps().query())
-                    .add("fieldsNanos", p.steps().fields()));
+                    .add("fieldsNanos", p.steps().fields()).add("hsmNanos", p.steps().hsm()));
         }
         return phases;
     }
@@ -97,7 +99,8 @@ final class JsonReport {
     private static JsonObjectBuilder steps(Summary.StepMicros micros) {
         return Json.createObjectBuilder().add("persist", round(micros.persist(), 1))
                 .add("query", round(micros.query(), 1)).add("fields", round(micros.fields(), 1))
-                .add("transaction", round(micros.transaction(), 1)).add("total", round(micros.total(), 1));
+                .add("transaction", round(micros.transaction(), 1)).add("total", round(micros.total(), 1))
+                .add("insideHsm", round(micros.hsm(), 1));
     }
 
     private static JsonObjectBuilder stats(Stats stats) {

@@ -8,16 +8,12 @@ package app.confidant.bench;
  *                the seal and the blind indexes
  * @param query   the load by tenant and id, including {@code @PostLoad} (which opens nothing yet)
  * @param fields  reading the eight fields: for a sealed party the first read opens the envelope in the HSM
+ * @param hsm     inside HSM operations ({@link HsmTimingExtension}): part of {@code persist} when writing, of
+ *                {@code fields} when reading
  */
-record Steps(long persist, long query, long fields) {
-
-    static final Steps NONE = new Steps(0, 0, 0);
+record Steps(long persist, long query, long fields, long hsm) {
 
     Steps since(Steps before) {
-        return new Steps(persist - before.persist, query - before.query, fields - before.fields);
-    }
-
-    Steps plus(Steps other) {
-        return new Steps(persist + other.persist, query + other.query, fields + other.fields);
+        return new Steps(persist - before.persist, query - before.query, fields - before.fields, hsm - before.hsm);
     }
 }

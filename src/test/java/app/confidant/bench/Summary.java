@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
 
 /** The measured phases reduced to one row per operation and thread count. */
 final class Summary {
@@ -26,15 +27,31 @@ final class Summary {
     record PerEntity(double seals, double opens, double macs) {
     }
 
-    /** Mean microseconds per entity in each step of its transaction (see {@link Steps}); wall time at one thread. */
-    record StepMicros(double persist, double query, double fields, double transaction) {
+    /**
+     * Microseconds per entity in each step of its transaction (see {@link Steps}): per round, then for each step the
+     * median over the rounds, so that one disturbed round does not move the figures. Wall time only at one thread.
+     */
+    record StepMicros(double persist, double query, double fields, double transaction, double hsm) {
 
         static StepMicros of(List<Phase> phases) {
-            Steps steps = phases.stream().map(Phase::steps).reduce(Steps.NONE, Steps::plus);
-            long nanos = phases.stream().mapToLong(Phase::nanos).sum();
-            double perEntity = 1e3 * phases.stream().mapToInt(Phase::count).sum();
+            List<StepMicros> rounds = phases.stream().map(StepMicros::of).toList();
+            return new StepMicros(medianOf(rounds, StepMicros::persist), medianOf(rounds, StepMicros::query),
+                    medianOf(rounds, StepMicros::fields), medianOf(rounds, StepMicros::transaction),
+                    medianOf(rounds, StepMicros::hsm));
+        }
+
+        private static StepMicros of(Phase phase) {
+            Steps steps = phase.steps();
+            double perEntity = 1e3 * phase.count();
             return new StepMicros(steps.persist() / perEntity, steps.query() / perEntity, steps.fields() / perEntity,
-                    (nanos - steps.persist() - steps.query() - steps.fields()) / perEntity);
+                    (phase.nanos() - steps.persist() - steps.query() - steps.fields()) / perEntity,
+                    steps.hsm() / perEntity);
+        }
+
+        private static double medianOf(List<StepMicros> rounds, ToDoubleFunction<StepMicros> step) {
+            double[] values = rounds.stream().mapToDouble(step).toArray();
+            Arrays.sort(values);
+            return median(values);
         }
 
         double total() {
@@ -43,7 +60,7 @@ final class Summary {
 
         StepMicros minus(StepMicros other) {
             return new StepMicros(persist - other.persist, query - other.query, fields - other.fields,
-                    transaction - other.transaction);
+                    transaction - other.transaction, hsm - other.hsm);
         }
     }
 
