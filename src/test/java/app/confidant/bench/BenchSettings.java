@@ -24,11 +24,15 @@ record BenchSettings(boolean quick, Path resultsDir, String commit, String short
 
     static final String RESOURCE = "app/confidant/bench/bench.properties";
 
-    /** How much to run. Quick: a smoke run of the whole scenario, well under two minutes with the build. */
+    /**
+     * How much to run. Many short rounds rather than a few long ones: the two batches of a round run within a few
+     * hundred milliseconds of each other, so a burst of other load on the machine hits both, and the median over
+     * many paired rounds ignores the few it spoils. Quick: the whole scenario in small, well under two minutes.
+     */
     record Counts(int warmupRounds, int warmupEntities, int rounds, int entities, int threads, int threadRounds,
                   int cipherSamples) {
-        static final Counts FULL = new Counts(2, 500, 6, 1000, 4, 4, 5000);
-        static final Counts QUICK = new Counts(1, 100, 3, 150, 4, 2, 1000);
+        static final Counts FULL = new Counts(2, 500, 40, 150, 4, 20, 5000);
+        static final Counts QUICK = new Counts(1, 100, 6, 50, 4, 4, 1000);
     }
 
     Counts counts() {

@@ -65,7 +65,7 @@ class FieldSealingBench {
         store.analyze();
         CipherTimings.Result cipher = cipherTimings.measure(tenant, n.cipherSamples());
         List<Phase> phases = new ArrayList<>(scenario.run(tenant, n.rounds(), n.entities(), 1));
-        scenario.run(tenant, 1, n.entities() / 4, n.threads()); // the pool's extra connections, the threads' JIT
+        scenario.run(tenant, 2, n.entities(), n.threads()); // warm-up: the pool's extra connections, the threads
         phases.addAll(scenario.run(tenant, n.threadRounds(), n.entities(), n.threads()));
 
         Environment environment = Environment.capture(store.databaseVersion(), started, loadBefore);

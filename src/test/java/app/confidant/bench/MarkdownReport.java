@@ -139,10 +139,12 @@ final class MarkdownReport {
                 .append(" plain parties (all eight fields set, one transaction each), then loads every one by "
                         + "tenant and id (the JPQL of `PartyRepository.find`) and reads all eight fields, one "
                         + "transaction each. Which variant goes first alternates per round; every read is checked "
-                        + "against what was written.\n")
+                        + "against what was written. Many short rounds: the two batches of a round run within a few "
+                        + "hundred milliseconds, so other load on the machine hits both alike, and the medians ignore "
+                        + "the few rounds it spoils; the load averages below show how busy the machine was.\n")
                 .append("- Rounds, ").append(n.threads()).append(" threads: ").append(n.threadRounds())
                 .append(" rounds of the same, each batch split among ").append(n.threads())
-                .append(" threads from the container's `ManagedThreadFactory`, after one warm-up round.\n")
+                .append(" threads from the container's `ManagedThreadFactory`, after two warm-up rounds.\n")
                 .append("- Nothing asserts on time: the benchmark reports, it does not pass or fail on speed.\n\n");
     }
 
