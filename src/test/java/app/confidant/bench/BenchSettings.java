@@ -29,10 +29,9 @@ record BenchSettings(boolean quick, Path resultsDir, String commit, String short
      * hundred milliseconds of each other, so a burst of other load on the machine hits both, and the median over
      * many paired rounds ignores the few it spoils. Quick: the whole scenario in small, well under two minutes.
      */
-    record Counts(int warmupRounds, int warmupEntities, int rounds, int entities, int threads, int threadRounds,
-                  int cipherSamples) {
-        static final Counts FULL = new Counts(2, 500, 40, 150, 4, 20, 5000);
-        static final Counts QUICK = new Counts(1, 100, 6, 50, 4, 4, 1000);
+    record Counts(int warmupRounds, int warmupEntities, int rounds, int entities, int threads, int cipherSamples) {
+        static final Counts FULL = new Counts(2, 300, 30, 150, 4, 5000);
+        static final Counts QUICK = new Counts(1, 100, 6, 50, 4, 1000);
     }
 
     Counts counts() {

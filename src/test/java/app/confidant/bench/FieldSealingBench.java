@@ -8,7 +8,6 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -64,9 +63,7 @@ class FieldSealingBench {
         scenario.run(tenant, n.warmupRounds(), n.warmupEntities(), 1);
         store.analyze();
         CipherTimings.Result cipher = cipherTimings.measure(tenant, n.cipherSamples());
-        List<Phase> phases = new ArrayList<>(scenario.run(tenant, n.rounds(), n.entities(), 1));
-        scenario.run(tenant, 2, n.entities(), n.threads()); // warm-up: the pool's extra connections, the threads
-        phases.addAll(scenario.run(tenant, n.threadRounds(), n.entities(), n.threads()));
+        List<Phase> phases = scenario.run(tenant, n.rounds(), n.entities(), n.threads());
 
         Environment environment = Environment.capture(store.databaseVersion(), started, loadBefore);
         Results results = new Results(settings, environment, cipher, Summary.rows(phases), phases);

@@ -38,7 +38,7 @@ final class JsonReport {
                 .add("counts", Json.createObjectBuilder()
                         .add("warmupRounds", n.warmupRounds()).add("warmupEntities", n.warmupEntities())
                         .add("rounds", n.rounds()).add("entities", n.entities()).add("threads", n.threads())
-                        .add("threadRounds", n.threadRounds()).add("cipherSamples", n.cipherSamples()))
+                        .add("cipherSamples", n.cipherSamples()))
                 .add("throughput", rows(r))
                 .add("singleOperationsMicros", Json.createObjectBuilder()
                         .add("valueBytes", CipherTimings.VALUE_BYTES)

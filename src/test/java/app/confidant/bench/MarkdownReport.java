@@ -130,21 +130,20 @@ final class MarkdownReport {
                         + "Payara Micro, SoftHSM2 through SunPKCS11, PostgreSQL schema `confidant_bench` re-created "
                         + "for each run.\n")
                 .append("- Warm-up (discarded): ").append(n.warmupRounds()).append(" round(s) of ")
-                .append(n.warmupEntities()).append(" entities per variant; it also creates the tenant's keys in "
-                        + "the HSM. Then `ANALYZE` of both tables, as autovacuum keeps production tables analysed "
+                .append(n.warmupEntities()).append(" entities per variant and thread count; it also creates the "
+                        + "tenant's keys in the HSM. Then `ANALYZE` of both tables, as autovacuum keeps production tables analysed "
                         + "(without it a table that began empty can keep a plan made for an empty table).\n")
                 .append("- Single HSM operations: measured after the warm-up, before the rounds.\n")
-                .append("- Rounds, 1 thread: ").append(n.rounds()).append(" rounds. Each writes ")
-                .append(n.entities()).append(" sealed and ").append(n.entities())
+                .append("- Rounds: ").append(n.rounds()).append(". Each writes ").append(n.entities())
+                .append(" sealed and ").append(n.entities())
                 .append(" plain parties (all eight fields set, one transaction each), then loads every one by "
                         + "tenant and id (the JPQL of `PartyRepository.find`) and reads all eight fields, one "
-                        + "transaction each. Which variant goes first alternates per round; every read is checked "
-                        + "against what was written. Many short rounds: the two batches of a round run within a few "
-                        + "hundred milliseconds, so other load on the machine hits both alike, and the medians ignore "
-                        + "the few rounds it spoils; the load averages below show how busy the machine was.\n")
-                .append("- Rounds, ").append(n.threads()).append(" threads: ").append(n.threadRounds())
-                .append(" rounds of the same, each batch split among ").append(n.threads())
-                .append(" threads from the container's `ManagedThreadFactory`, after two warm-up rounds.\n")
+                        + "transaction each; first with one thread, then again with ").append(n.threads())
+                .append(" threads from the container's `ManagedThreadFactory`, each taking a slice of the batch. "
+                        + "Which variant goes first alternates per round; every read is checked against what was "
+                        + "written. Many short rounds: the two batches of a pair run within a few hundred "
+                        + "milliseconds, so other load on the machine hits both alike, and the medians ignore the few "
+                        + "rounds it spoils; the load averages below show how busy the machine was.\n")
                 .append("- Nothing asserts on time: the benchmark reports, it does not pass or fail on speed.\n\n");
     }
 

@@ -26,8 +26,9 @@ import java.util.function.IntConsumer;
 
 /**
  * Sealed against plain parties in interleaved rounds: each round writes a batch of each variant (one transaction per
- * entity), then loads each entity of both batches by id and reads all its sensitive fields. The variant that goes
- * first alternates between rounds, so that drift of the machine (cache, autovacuum, other load) hits both alike.
+ * entity), then loads each entity of both batches by id and reads all its sensitive fields, once for each thread
+ * count. The variant that goes first alternates between rounds, so that drift of the machine (cache, autovacuum,
+ * other load) hits both alike; the thread counts take turns within a round for the same reason.
  */
 @ApplicationScoped
 public class Scenario {
@@ -47,31 +48,37 @@ public class Scenario {
     private record Batch(int firstSample, UUID[] ids) {
     }
 
+    /** Runs the rounds with one thread and with {@code threads} threads, taking turns, and returns every phase. */
     public List<Phase> run(UUID tenant, int rounds, int entities, int threads) {
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, threadFactory) : null;
+        ExecutorService pool = Executors.newFixedThreadPool(threads, threadFactory);
         try {
             List<Phase> phases = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
-                List<Variant> order = round % 2 == 0 ? List.of(SEALED, PLAIN) : List.of(PLAIN, SEALED);
-                Map<Variant, Batch> written = new EnumMap<>(Variant.class);
-                for (Variant variant : order) {
-                    Batch batch = new Batch(nextSample.getAndAdd(entities), new UUID[entities]);
-                    written.put(variant, batch);
-                    phases.add(measure(round, variant, WRITE, threads, entities, pool,
-                            i -> batch.ids()[i] = write(tenant, variant, PartyValues.sample(batch.firstSample() + i))));
-                }
-                for (Variant variant : order) {
-                    Batch batch = written.get(variant);
-                    phases.add(measure(round, variant, READ, threads, entities, pool,
-                            i -> check(read(tenant, variant, batch.ids()[i]), batch.firstSample() + i)));
-                }
+                phases.addAll(round(tenant, round, entities, 1, null));
+                phases.addAll(round(tenant, round, entities, threads, pool));
             }
             return phases;
         } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
+            pool.shutdownNow();
         }
+    }
+
+    private List<Phase> round(UUID tenant, int round, int entities, int threads, ExecutorService pool) {
+        List<Phase> phases = new ArrayList<>();
+        List<Variant> order = round % 2 == 0 ? List.of(SEALED, PLAIN) : List.of(PLAIN, SEALED);
+        Map<Variant, Batch> written = new EnumMap<>(Variant.class);
+        for (Variant variant : order) {
+            Batch batch = new Batch(nextSample.getAndAdd(entities), new UUID[entities]);
+            written.put(variant, batch);
+            phases.add(measure(round, variant, WRITE, threads, entities, pool,
+                    i -> batch.ids()[i] = write(tenant, variant, PartyValues.sample(batch.firstSample() + i))));
+        }
+        for (Variant variant : order) {
+            Batch batch = written.get(variant);
+            phases.add(measure(round, variant, READ, threads, entities, pool,
+                    i -> check(read(tenant, variant, batch.ids()[i]), batch.firstSample() + i)));
+        }
+        return phases;
     }
 
     private UUID write(UUID tenant, Variant variant, PartyValues values) {
