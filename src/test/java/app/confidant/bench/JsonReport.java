@@ -65,7 +65,8 @@ final class JsonReport {
                     .add("hsmPerEntity", Json.createObjectBuilder()
                             .add("sealed", perEntity(row.sealedHsm())).add("plain", perEntity(row.plainHsm())))
                     .add("stepMicrosPerEntity", Json.createObjectBuilder()
-                            .add("sealed", steps(row.sealedSteps())).add("plain", steps(row.plainSteps()))));
+                            .add("sealed", steps(row.sealedSteps())).add("plain", steps(row.plainSteps()))
+                            .add("sealedMinusPlain", steps(row.stepDifference()))));
         }
         return rows;
     }

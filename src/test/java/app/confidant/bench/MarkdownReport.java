@@ -97,15 +97,17 @@ final class MarkdownReport {
                         + "*query* (load by tenant and id), *fields* (read all eight; for a sealed party the first read "
                         + "opens the envelope), *transaction* (the rest: begin, flush with the INSERT, commit). "
                         + "*inside HSM* is the time spent in `HsmSession.perform`, timed by an interceptor that only "
-                        + "the benchmark's deployment adds; it is part of *persist* (write) or *fields* (read).\n\n")
+                        + "the benchmark's deployment adds; it is part of *persist* (write) or *fields* (read). "
+                        + "*sealed − plain*: the difference within each round, median over the rounds (so it need not "
+                        + "equal the difference of the two rows above it).\n\n")
                 .append("| operation | variant | persist | query | fields | transaction | total | inside HSM |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         steps(md, write, "plain", write.plainSteps());
         steps(md, write, "sealed", write.sealedSteps());
-        steps(md, write, "**sealed − plain**", write.sealedSteps().minus(write.plainSteps()));
+        steps(md, write, "**sealed − plain**", write.stepDifference());
         steps(md, read, "plain", read.plainSteps());
         steps(md, read, "sealed", read.sealedSteps());
-        steps(md, read, "**sealed − plain**", read.sealedSteps().minus(read.plainSteps()));
+        steps(md, read, "**sealed − plain**", read.stepDifference());
         md.append("\nThe same HSM work in a tight loop (single-operation table): ")
                 .append(f(0, r.cipher().entitySeal().medianMicros())).append(" µs per write (one seal, two MACs), ")
                 .append(f(0, r.cipher().entityOpen().medianMicros())).append(" µs per read (one open). ")
@@ -155,7 +157,7 @@ final class MarkdownReport {
                 .append("| OS, cores | ").append(e.os()).append(", ").append(e.cores()).append(" |\n")
                 .append("| PostgreSQL | ").append(e.postgres()).append(" (on the same machine) |\n")
                 .append("| SoftHSM2 | ").append(s.softhsm()).append(" |\n")
-                .append("| load average (1 min) before / after | ").append(f(2, e.loadBefore())).append(" / ")
+                .append("| load average (1 min) before / after (includes this run's build, server and threads) | ").append(f(2, e.loadBefore())).append(" / ")
                 .append(f(2, e.loadAfter())).append(" |\n")
                 .append("| commit | ").append(s.commit()).append(s.dirty() ? " (with uncommitted changes)" : "")
                 .append(" |\n")

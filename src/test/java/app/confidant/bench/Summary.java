@@ -34,7 +34,19 @@ final class Summary {
     record StepMicros(double persist, double query, double fields, double transaction, double hsm) {
 
         static StepMicros of(List<Phase> phases) {
-            List<StepMicros> rounds = phases.stream().map(StepMicros::of).toList();
+            return medians(phases.stream().map(StepMicros::of).toList());
+        }
+
+        /** Sealed minus plain of the same round, then the median over rounds: as robust as the ratio. */
+        static StepMicros differences(List<Phase> sealed, List<Phase> plain) {
+            List<StepMicros> rounds = new ArrayList<>();
+            for (int i = 0; i < plain.size(); i++) {
+                rounds.add(of(sealed.get(i)).minus(of(plain.get(i))));
+            }
+            return medians(rounds);
+        }
+
+        private static StepMicros medians(List<StepMicros> rounds) {
             return new StepMicros(medianOf(rounds, StepMicros::persist), medianOf(rounds, StepMicros::query),
                     medianOf(rounds, StepMicros::fields), medianOf(rounds, StepMicros::transaction),
                     medianOf(rounds, StepMicros::hsm));
@@ -70,7 +82,7 @@ final class Summary {
      */
     record Row(Operation operation, int threads, int rounds, int entitiesPerRound, Spread plain, Spread sealed,
                double ratio, PerEntity plainHsm, PerEntity sealedHsm, StepMicros plainSteps,
-               StepMicros sealedSteps) {
+               StepMicros sealedSteps, StepMicros stepDifference) {
 
         /** Microseconds of wall time per entity at the median throughput: at one thread, one transaction's time. */
         double plainMicros() {
@@ -102,7 +114,7 @@ final class Summary {
                 Arrays.sort(ratios);
                 rows.add(new Row(operation, threads, plain.size(), plain.get(0).count(), spread(plain), spread(sealed),
                         median(ratios), perEntity(plain), perEntity(sealed), StepMicros.of(plain),
-                        StepMicros.of(sealed)));
+                        StepMicros.of(sealed), StepMicros.differences(sealed, plain)));
             }
         }
         return rows;
