@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -27,11 +28,13 @@ record BenchSettings(boolean quick, Path resultsDir, String commit, String short
     /**
      * How much to run. Many short rounds rather than a few long ones: the two batches of a round run within a few
      * hundred milliseconds of each other, so a burst of other load on the machine hits both, and the median over
-     * many paired rounds ignores the few it spoils. Quick: the whole scenario in small, well under two minutes.
+     * many paired rounds ignores the few it spoils. Before measuring, a full run waits (at most {@code quietWait})
+     * for the machine to be quiet. Quick: the whole scenario in small, no waiting, well under two minutes.
      */
-    record Counts(int warmupRounds, int warmupEntities, int rounds, int entities, int threads, int cipherSamples) {
-        static final Counts FULL = new Counts(2, 300, 30, 150, 4, 5000);
-        static final Counts QUICK = new Counts(1, 100, 6, 50, 4, 1000);
+    record Counts(int warmupRounds, int warmupEntities, int rounds, int entities, int threads, int cipherSamples,
+                  Duration quietWait) {
+        static final Counts FULL = new Counts(2, 300, 30, 120, 4, 3000, Duration.ofMinutes(2));
+        static final Counts QUICK = new Counts(1, 100, 6, 50, 4, 1000, Duration.ZERO);
     }
 
     Counts counts() {

@@ -11,18 +11,18 @@ import java.time.ZoneOffset;
  * (another build, another test run) shared the machine's cores during the run.
  */
 record Environment(LocalDate date, Instant startedAt, Duration took, String jdk, String vm, String os, int cores,
-                   String postgres, double loadBefore, double loadAfter) {
+                   String postgres, double loadBefore, double loadAfter, MachineCpu.Wait quietWait) {
 
     static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    static Environment capture(String postgres, Instant startedAt, double loadBefore) {
+    static Environment capture(String postgres, Instant startedAt, double loadBefore, MachineCpu.Wait quietWait) {
         return new Environment(LocalDate.ofInstant(startedAt, ZoneOffset.UTC), startedAt,
                 Duration.between(startedAt, Instant.now()), Runtime.version().toString(),
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name"),
                 String.join(" ", System.getProperty("os.name"), System.getProperty("os.version"),
                         System.getProperty("os.arch")),
-                Runtime.getRuntime().availableProcessors(), postgres, loadBefore, loadAverage());
+                Runtime.getRuntime().availableProcessors(), postgres, loadBefore, loadAverage(), quietWait);
     }
 }

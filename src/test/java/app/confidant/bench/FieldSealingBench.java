@@ -57,15 +57,17 @@ class FieldSealingBench {
         BenchSettings settings = BenchSettings.fromDeployment();
         BenchSettings.Counts n = settings.counts();
         UUID tenant = UUID.randomUUID();
+
+        scenario.run(tenant, n.warmupRounds(), n.warmupEntities(), n.threads());
+        store.analyze();
+        MachineCpu.Wait wait = MachineCpu.awaitQuiet(n.quietWait());
+        LOG.info(() -> "Measuring after waiting " + wait.seconds() + " s for a quiet machine: " + wait);
         Instant started = Instant.now();
         double loadBefore = Environment.loadAverage();
-
-        scenario.run(tenant, n.warmupRounds(), n.warmupEntities(), 1);
-        store.analyze();
         CipherTimings.Result cipher = cipherTimings.measure(tenant, n.cipherSamples());
         List<Phase> phases = scenario.run(tenant, n.rounds(), n.entities(), n.threads());
 
-        Environment environment = Environment.capture(store.databaseVersion(), started, loadBefore);
+        Environment environment = Environment.capture(store.databaseVersion(), started, loadBefore, wait);
         Results results = new Results(settings, environment, cipher, Summary.rows(phases), phases);
         Path report = results.write();
         LOG.info(() -> "Field sealing benchmark written to " + report);

@@ -135,7 +135,8 @@ final class MarkdownReport {
                 .append(n.warmupEntities()).append(" entities per variant and thread count; it also creates the "
                         + "tenant's keys in the HSM. Then `ANALYZE` of both tables, as autovacuum keeps production tables analysed "
                         + "(without it a table that began empty can keep a plan made for an empty table).\n")
-                .append("- Single HSM operations: measured after the warm-up, before the rounds.\n")
+                .append("- Then, in a full run, a wait for a quiet machine (see Environment); then the single HSM "
+                        + "operations, then the rounds.\n")
                 .append("- Rounds: ").append(n.rounds()).append(". Each writes ").append(n.entities())
                 .append(" sealed and ").append(n.entities())
                 .append(" plain parties (all eight fields set, one transaction each), then loads every one by "
@@ -145,7 +146,7 @@ final class MarkdownReport {
                         + "Which variant goes first alternates per round; every read is checked against what was "
                         + "written. Many short rounds: the two batches of a pair run within a few hundred "
                         + "milliseconds, so other load on the machine hits both alike, and the medians ignore the few "
-                        + "rounds it spoils; the load averages below show how busy the machine was.\n")
+                        + "rounds it spoils. Measuring starts once the machine is quiet (see Environment).\n")
                 .append("- Nothing asserts on time: the benchmark reports, it does not pass or fail on speed.\n\n");
     }
 
@@ -159,10 +160,21 @@ final class MarkdownReport {
                 .append("| SoftHSM2 | ").append(s.softhsm()).append(" |\n")
                 .append("| load average (1 min) before / after (includes this run's build, server and threads) | ").append(f(2, e.loadBefore())).append(" / ")
                 .append(f(2, e.loadAfter())).append(" |\n")
+                .append("| quiet machine | ").append(quiet(e.quietWait())).append(" |\n")
                 .append("| commit | ").append(s.commit()).append(s.dirty() ? " (with uncommitted changes)" : "")
                 .append(" |\n")
-                .append("| started, took | ").append(e.startedAt()).append(", ").append(e.took().toSeconds())
+                .append("| measuring started, took | ").append(e.startedAt()).append(", ").append(e.took().toSeconds())
                 .append(" s |\n");
+    }
+
+    private static String quiet(MachineCpu.Wait wait) {
+        if (wait.quiet()) {
+            return "yes: waited " + wait.seconds() + " s until all cores were under "
+                    + f(0, MachineCpu.QUIET * 100) + " % busy for 3 s (" + f(0, wait.busy() * 100) + " % at start)";
+        }
+        return wait.seconds() == 0 ? "not waited for (quick run)"
+                : "no: still " + f(0, wait.busy() * 100) + " % busy after waiting " + wait.seconds()
+                        + " s; measured anyway";
     }
 
     private static String name(Operation operation) {
