@@ -10,17 +10,33 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * Prepares the Arquillian-managed Payara Micro (src/test/resources/arquillian.xml): its own PostgreSQL schema and
  * roles, a JDBC post-boot file, and the suite's SoftHSM2 token with its PIN as a MicroProfile Config secret. Call
- * {@link #prepare()} from a static initialiser of every Arquillian test class: it runs before the container starts.
+ * {@link #prepare()} (tests) or {@link #prepare(TestDatabase)} (benchmarks) from a static initialiser of every
+ * Arquillian class: it runs before the container starts.
  */
 public final class InContainer {
 
-    private static boolean prepared;
+    /** The schema the container was prepared for in this JVM, or null. */
+    private static String preparedSchema;
 
     private InContainer() {
     }
 
-    public static synchronized void prepare() {
-        if (prepared || insideContainer()) {
+    /** The tests' container, on {@link TestDatabase#IN_CONTAINER}. */
+    public static void prepare() {
+        if (!insideContainer()) { // test deployments do not carry TestDatabase, so it is only touched outside
+            prepare(TestDatabase.IN_CONTAINER);
+        }
+    }
+
+    /** A container on the given schema; one JVM starts one container, so it takes one schema only. */
+    public static synchronized void prepare(TestDatabase db) {
+        if (insideContainer()) {
+            return;
+        }
+        if (preparedSchema != null) {
+            if (!preparedSchema.equals(db.schema())) {
+                throw new IllegalStateException("container already prepared for schema " + preparedSchema);
+            }
             return;
         }
         try {
@@ -35,7 +51,6 @@ public final class InContainer {
             Files.writeString(secrets.resolve("confidant.bootstrap.password-file"),
                     home.resolve("bootstrap-admin.password").toString());
 
-            TestDatabase db = TestDatabase.IN_CONTAINER;
             db.resetSchema();
             var env = db.serverEnvironment();
             String pool = "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
@@ -52,7 +67,7 @@ public final class InContainer {
                     Files.delete(file);
                 }
             }
-            prepared = true;
+            preparedSchema = db.schema();
         } catch (Exception e) {
             throw new IllegalStateException("cannot prepare the in-container test environment", e);
         }

@@ -24,6 +24,8 @@ public final class TestDatabase {
     public static final TestDatabase SERVER = new TestDatabase("confidant_it_" + checkoutTag());
     /** The schema of the Arquillian (in-container) Payara Micro. */
     public static final TestDatabase IN_CONTAINER = new TestDatabase("confidant_arq_" + checkoutTag());
+    /** The schema of the benchmarks' Payara Micro ({@code ./confidant bench}): bench tables never meet test data. */
+    public static final TestDatabase BENCH = new TestDatabase("confidant_bench_" + checkoutTag());
 
     private final String schema;
     private final String ownerPassword = randomPassword();
@@ -116,8 +118,10 @@ public final class TestDatabase {
      */
     private static String checkoutTag() {
         try {
+            // not ConfidantServer.basedir(): this class also loads inside the container, where that class is absent
+            String basedir = java.nio.file.Path.of(System.getProperty("confidant.basedir", ".")).toAbsolutePath().toString();
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
-                    ConfidantServer.basedir().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    basedir.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 3);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
