@@ -89,6 +89,12 @@ public class Invoice extends SealedEntity {
     @Column(nullable = false, precision = 19, scale = 2)
     private BigDecimal payable;
 
+    @Column(name = "paid_total", nullable = false, precision = 19, scale = 2)
+    private BigDecimal paidTotal = BigDecimal.ZERO.setScale(2);
+
+    @Column(name = "preceding_invoice_id", updatable = false)
+    private UUID precedingInvoiceId;
+
     @Column(name = "created_by", updatable = false)
     private UUID createdBy;
 
@@ -204,6 +210,26 @@ public class Invoice extends SealedEntity {
         move(InvoiceStatus.SENT, now);
     }
 
+    /** Records a payment; refuses one that would pay more than is due. */
+    void paid(BigDecimal amount, Instant now) {
+        requireStatus(InvoiceStatus.ISSUED, InvoiceStatus.SENT, InvoiceStatus.PARTIALLY_PAID);
+        if (kind == Kind.CREDIT_NOTE) {
+            throw new InvoiceException(409, "credit-note-payment", "A credit note is settled by refund, not paid.");
+        }
+        BigDecimal after = paidTotal.add(amount);
+        if (after.compareTo(payable) > 0) {
+            throw new InvoiceException(409, "overpayment", "The payment exceeds the amount still due ("
+                    + payable.subtract(paidTotal) + " " + currency + ").");
+        }
+        paidTotal = after;
+        move(after.compareTo(payable) == 0 ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID, now);
+    }
+
+    /** Whether a credit note may be raised against this invoice: it must have been issued. */
+    boolean creditable() {
+        return kind == Kind.INVOICE && status.ordinal() >= InvoiceStatus.ISSUED.ordinal();
+    }
+
     void requireStatus(InvoiceStatus... allowed) {
         for (InvoiceStatus s : allowed) {
             if (status == s) {
@@ -313,6 +339,18 @@ public class Invoice extends SealedEntity {
 
     public String rejectionReason() {
         return rejectionReason;
+    }
+
+    public BigDecimal paidTotal() {
+        return paidTotal;
+    }
+
+    public UUID precedingInvoiceId() {
+        return precedingInvoiceId;
+    }
+
+    void precededBy(UUID invoiceId) {
+        precedingInvoiceId = invoiceId;
     }
 
     public List<InvoiceLine> lines() {

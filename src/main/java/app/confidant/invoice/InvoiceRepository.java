@@ -57,6 +57,25 @@ public class InvoiceRepository {
         return query.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
+    public void add(Payment payment) {
+        em.persist(payment);
+    }
+
+    /** What credit notes against an invoice already take back (every state, so two drafts cannot over-credit). */
+    public java.math.BigDecimal credited(UUID invoiceId) {
+        java.math.BigDecimal sum = em.createQuery("SELECT SUM(i.payable) FROM Invoice i WHERE i.precedingInvoiceId = :id",
+                java.math.BigDecimal.class).setParameter("id", invoiceId).getSingleResult();
+        return sum == null ? java.math.BigDecimal.ZERO : sum;
+    }
+
+    /** The invoice row locked for update: concurrent payments and credit notes on one invoice queue. */
+    public Optional<Invoice> findForUpdate(UUID tenant, UUID id) {
+        return find(tenant, id).map(i -> {
+            em.lock(i, LockModeType.PESSIMISTIC_WRITE);
+            return i;
+        });
+    }
+
     /**
      * The next number of a tenant's series in a year, taken under a row lock that the issuing transaction holds
      * until it commits: concurrent issuers queue, and a rollback returns the number, so there are no gaps.

@@ -43,6 +43,9 @@ public class InvoiceResource {
     @Inject
     InvoiceService service;
 
+    @Inject
+    app.confidant.audit.Reasons reasons;
+
     @POST
     @RolesAllowed({Roles.CLERK, Roles.INTEGRATION})
     public Response create(@Valid @NotNull InvoiceRequest request) {
@@ -119,6 +122,22 @@ public class InvoiceResource {
     @RolesAllowed(Roles.APPROVER)
     public InvoiceResponse send(@PathParam("id") UUID id) {
         return service.send(id);
+    }
+
+    @POST
+    @Path("{id}/payments")
+    @RolesAllowed(Roles.ACCOUNTANT)
+    public InvoiceResponse pay(@PathParam("id") UUID id, @Valid @NotNull PaymentRequest request) {
+        return service.pay(id, request);
+    }
+
+    @POST
+    @Path("{id}/credit-notes")
+    @RolesAllowed(Roles.ACCOUNTANT)
+    public Response creditNote(@PathParam("id") UUID id, @Valid @NotNull CreditNoteRequest request) {
+        reasons.put(request.reason());
+        InvoiceResponse note = service.creditNote(id, request);
+        return Response.created(URI.create("invoices/" + note.id())).tag(etag(note)).entity(note).build();
     }
 
     private static EntityTag etag(InvoiceResponse invoice) {

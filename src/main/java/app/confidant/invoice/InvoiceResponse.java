@@ -9,7 +9,8 @@ import java.util.UUID;
 public record InvoiceResponse(UUID id, String kind, String status, String series, String number, UUID partyId,
         String currency, LocalDate issueDate, LocalDate dueDate, String buyerReference, String purchaseOrderRef,
         String paymentTerms, String note, BigDecimal netTotal, BigDecimal taxTotal, BigDecimal prepaid,
-        BigDecimal payable, String rejectionReason, List<LineResponse> lines, boolean masked, long version) {
+        BigDecimal payable, BigDecimal paidTotal, UUID precedingInvoiceId, String rejectionReason,
+        List<LineResponse> lines, boolean masked, long version) {
 
     /** One line with its computed net. */
     public record LineResponse(int lineNo, String description, BigDecimal quantity, String unitCode,
@@ -22,7 +23,7 @@ public record InvoiceResponse(UUID id, String kind, String status, String series
                 l.discount(), l.taxCategory().name(), l.taxRate(), l.net())).toList();
         return new InvoiceResponse(i.id(), i.kind().name(), i.status().name(), i.series(), i.number(), i.partyId(),
                 i.currency(), i.issueDate(), i.dueDate(), i.buyerReference(), i.purchaseOrderRef(), i.paymentTerms(),
-                masked ? Masks.HIDDEN : i.note(), i.netTotal(), i.taxTotal(), i.prepaid(), i.payable(),
-                i.rejectionReason(), lines, masked, i.rowVersion());
+                masked ? Masks.HIDDEN : i.note(), i.netTotal(), i.taxTotal(), i.prepaid(), i.payable(), i.paidTotal(),
+                i.precedingInvoiceId(), i.rejectionReason(), lines, masked, i.rowVersion());
     }
 }

@@ -24,6 +24,7 @@ import java.util.UUID;
 public class InvoiceService {
 
     static final String DEFAULT_SERIES = "INV";
+    static final String CREDIT_SERIES = "CN";
 
     @Inject
     InvoiceRepository invoices;
@@ -136,6 +137,44 @@ public class InvoiceService {
         Invoice invoice = visible(caller, id);
         invoice.send(clock.instant());
         return flushed(caller, invoice);
+    }
+
+    @RolesAllowed(Roles.ACCOUNTANT)
+    @Audited(value = "invoice.payment", target = "invoice")
+    public InvoiceResponse pay(UUID id, PaymentRequest request) {
+        Caller caller = callers.require();
+        Invoice invoice = invoices.findForUpdate(tenant(caller), id).orElseThrow(() -> InvoiceException.notFound("Invoice"));
+        invoice.paid(InvoiceTotals.money(request.amount()), clock.instant());
+        invoices.add(new Payment(invoice, request, caller.userId(), clock.instant()));
+        return flushed(caller, invoice);
+    }
+
+    /** A credit note (a draft, then the usual approval and issue) that takes back all or part of an invoice. */
+    @RolesAllowed(Roles.ACCOUNTANT)
+    @Audited(value = "invoice.credit-note", target = "invoice")
+    public InvoiceResponse creditNote(UUID id, CreditNoteRequest request) {
+        Caller caller = callers.require();
+        Invoice original = invoices.findForUpdate(tenant(caller), id)
+                .orElseThrow(() -> InvoiceException.notFound("Invoice"));
+        if (!original.creditable()) {
+            throw new InvoiceException(409, "not-creditable", "Only an issued invoice can be credited.");
+        }
+        List<InvoiceRequest.LineRequest> lines = request.lines() == null || request.lines().isEmpty()
+                ? original.lines().stream().map(l -> new InvoiceRequest.LineRequest(original.description(l.lineNo()),
+                        l.quantity(), l.unitCode(), l.unitPrice(), l.discount(), l.taxCategory(), l.taxRate())).toList()
+                : request.lines();
+        InvoiceRequest body = new InvoiceRequest(original.partyId(), original.currency(), null, null,
+                original.buyerReference(), original.purchaseOrderRef(), null, request.reason(), null, lines);
+        Invoice note = new Invoice(original.tenantId(), Invoice.Kind.CREDIT_NOTE, CREDIT_SERIES, caller.userId(),
+                clock.instant());
+        note.precededBy(original.id());
+        note.edit(body, caller.userId(), clock.instant());
+        if (invoices.credited(original.id()).add(note.payable()).compareTo(original.payable()) > 0) {
+            throw new InvoiceException(409, "over-credit", "Credit notes would take back more than the invoice ("
+                    + original.payable() + " " + original.currency() + ").");
+        }
+        invoices.add(note);
+        return flushed(caller, note);
     }
 
     private InvoiceResponse flushed(Caller caller, Invoice invoice) {

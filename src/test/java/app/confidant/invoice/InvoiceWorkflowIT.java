@@ -105,6 +105,66 @@ class InvoiceWorkflowIT {
         assertThat(masked.toString()).doesNotContain("Consulting").doesNotContain("first");
     }
 
+    private String issuedInvoice(String note) throws Exception {
+        String id = json(server.send("POST", "/api/v1/invoices", people.token("CLERK"), invoice(note))).getString("id");
+        act(id, "submit", "APPROVER");
+        act(id, "approve", "APPROVER");
+        json(act(id, "issue", "APPROVER"));
+        return id;
+    }
+
+    private static String payment(String amount) {
+        return "{\"amount\":" + amount + ",\"paidOn\":\"2026-11-25\",\"method\":\"CREDIT_TRANSFER\"}";
+    }
+
+    @Test
+    void paymentsSettleAnInvoiceAndOverpaymentIsRefused() throws Exception {
+        String id = issuedInvoice("to pay");
+        String accountant = people.token("ACCOUNTANT");
+        JsonObject part = json(server.send("POST", "/api/v1/invoices/" + id + "/payments", accountant, payment("100")));
+        assertThat(part.getString("status")).isEqualTo("PARTIALLY_PAID");
+        assertThat(part.getJsonNumber("paidTotal").bigDecimalValue()).isEqualByComparingTo("100.00");
+
+        HttpResponse<String> over = server.send("POST", "/api/v1/invoices/" + id + "/payments", accountant, payment("300"));
+        assertThat(over.statusCode()).isEqualTo(409);
+        assertThat(over.body()).contains("overpayment");
+        JsonObject paid = json(server.send("POST", "/api/v1/invoices/" + id + "/payments", accountant, payment("277.70")));
+        assertThat(paid.getString("status")).isEqualTo("PAID");
+        assertThat(server.send("POST", "/api/v1/invoices/" + id + "/payments", accountant, payment("0.01"))
+                .statusCode()).isEqualTo(409);
+        String draft = json(server.send("POST", "/api/v1/invoices", people.token("CLERK"), invoice("d"))).getString("id");
+        assertThat(server.send("POST", "/api/v1/invoices/" + draft + "/payments", accountant, payment("1"))
+                .statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void aCreditNoteReferencesItsInvoiceGoesThroughApprovalAndCannotOverCredit() throws Exception {
+        String id = issuedInvoice("to credit");
+        String accountant = people.token("ACCOUNTANT");
+        String partial = "{\"reason\":\"travel billed twice\",\"lines\":[" + line("Travel", "7", "C62", "1.115", "0.50",
+                "S", "19") + "]}";
+        HttpResponse<String> created = server.send("POST", "/api/v1/invoices/" + id + "/credit-notes", accountant, partial);
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonObject note = json(created);
+        assertThat(note.getString("kind")).isEqualTo("CREDIT_NOTE");
+        assertThat(note.getString("precedingInvoiceId")).isEqualTo(id);
+        assertThat(note.getJsonNumber("payable").bigDecimalValue()).isEqualByComparingTo("8.70"); // 7.31 + 1.39
+
+        HttpResponse<String> full = server.send("POST", "/api/v1/invoices/" + id + "/credit-notes", accountant,
+                "{\"reason\":\"cancel everything\"}");
+        assertThat(full.statusCode()).isEqualTo(409);
+        assertThat(full.body()).contains("over-credit");
+
+        String noteId = note.getString("id");
+        act(noteId, "submit", "APPROVER");
+        act(noteId, "approve", "APPROVER");
+        assertThat(json(act(noteId, "issue", "APPROVER")).getString("number"))
+                .matches("CN-" + Year.now().getValue() + "-\\d{6}");
+        String draft = json(server.send("POST", "/api/v1/invoices", people.token("CLERK"), invoice("d"))).getString("id");
+        assertThat(server.send("POST", "/api/v1/invoices/" + draft + "/credit-notes", accountant,
+                "{\"reason\":\"not issued yet\"}").statusCode()).isEqualTo(409);
+    }
+
     @Test
     void nobodyApprovesAnInvoiceTheyCreated() throws Exception {
         Personas both = Personas.forTenant(server, people.tenant()).withRoles("CLERK", "APPROVER");
