@@ -48,8 +48,10 @@ public class InvoiceResource {
 
     @POST
     @RolesAllowed({Roles.CLERK, Roles.INTEGRATION})
-    public Response create(@Valid @NotNull InvoiceRequest request) {
-        InvoiceResponse created = service.create(request);
+    public Response create(@HeaderParam("Idempotency-Key") @Size(max = 100) @jakarta.validation.constraints.Pattern(
+            regexp = "[\\x21-\\x7e]+", message = "printable ASCII") String idempotencyKey,
+            @Valid @NotNull InvoiceRequest request) {
+        InvoiceResponse created = service.create(request, idempotencyKey);
         return Response.created(URI.create("invoices/" + created.id())).tag(etag(created)).entity(created).build();
     }
 

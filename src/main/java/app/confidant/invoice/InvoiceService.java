@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -33,6 +34,9 @@ public class InvoiceService {
     NumberingCounters counters;
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     PartyRepository parties;
 
     @Inject
@@ -43,14 +47,19 @@ public class InvoiceService {
 
     @RolesAllowed({Roles.CLERK, Roles.INTEGRATION})
     @Audited(value = "invoice.create", target = "invoice")
-    public InvoiceResponse create(InvoiceRequest request) {
+    public InvoiceResponse create(InvoiceRequest request, String idempotencyKey) {
         Caller caller = callers.require();
+        Optional<UUID> earlier = idempotency.previous(tenant(caller), caller.userId(), idempotencyKey, "invoice", request);
+        if (earlier.isPresent()) {
+            return view(caller, visible(caller, earlier.get()));
+        }
         check(caller, request);
         Invoice invoice = new Invoice(tenant(caller), Invoice.Kind.INVOICE, DEFAULT_SERIES, caller.userId(),
                 clock.instant());
         invoice.edit(request, caller.userId(), clock.instant());
         invoices.add(invoice);
-        invoices.flush();
+        idempotency.record(tenant(caller), caller.userId(), idempotencyKey, "invoice", request, invoice.id());
+        Idempotency.flush(invoices::flush, idempotencyKey);
         return view(caller, invoice);
     }
 

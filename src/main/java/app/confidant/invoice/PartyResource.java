@@ -43,8 +43,10 @@ public class PartyResource {
 
     @POST
     @RolesAllowed({Roles.CLERK, Roles.INTEGRATION})
-    public Response create(@Valid @NotNull PartyRequest request) {
-        PartyResponse created = service.create(request);
+    public Response create(@HeaderParam("Idempotency-Key") @Size(max = 100) @jakarta.validation.constraints.Pattern(
+            regexp = "[\\x21-\\x7e]+", message = "printable ASCII") String idempotencyKey,
+            @Valid @NotNull PartyRequest request) {
+        PartyResponse created = service.create(request, idempotencyKey);
         return Response.created(URI.create("parties/" + created.id())).tag(etag(created)).entity(created).build();
     }
 

@@ -31,16 +31,25 @@ public class PartyService {
     CallerContext callers;
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     Clock clock;
 
     @RolesAllowed({Roles.CLERK, Roles.INTEGRATION})
     @Audited(value = "party.create", target = "party")
-    public PartyResponse create(PartyRequest request) {
+    public PartyResponse create(PartyRequest request, String idempotencyKey) {
         Caller caller = callers.require();
+        java.util.Optional<UUID> earlier = idempotency.previous(tenantOf(caller), caller.userId(), idempotencyKey,
+                "party", request);
+        if (earlier.isPresent()) {
+            return view(caller, visible(caller, earlier.get()));
+        }
         Party party = new Party(tenantOf(caller), request.country(), caller.userId(), clock.instant());
         apply(party, request);
         parties.add(party);
-        parties.flush();
+        idempotency.record(tenantOf(caller), caller.userId(), idempotencyKey, "party", request, party.id());
+        Idempotency.flush(parties::flush, idempotencyKey);
         return view(caller, party);
     }
 

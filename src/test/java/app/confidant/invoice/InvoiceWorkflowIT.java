@@ -166,6 +166,24 @@ class InvoiceWorkflowIT {
     }
 
     @Test
+    void theSameIdempotencyKeyTwiceCreatesOneInvoice() throws Exception {
+        String key = "retry-" + UUID.randomUUID();
+        long before = count();
+        HttpResponse<String> first = server.sendWithHeader("POST", "/api/v1/invoices", people.token("CLERK"),
+                invoice("idem"), "Idempotency-Key", key);
+        HttpResponse<String> again = server.sendWithHeader("POST", "/api/v1/invoices", people.token("CLERK"),
+                invoice("idem"), "Idempotency-Key", key);
+        assertThat(json(again).getString("id")).isEqualTo(json(first).getString("id"));
+        assertThat(count()).isEqualTo(before + 1);
+
+        HttpResponse<String> different = server.sendWithHeader("POST", "/api/v1/invoices", people.token("CLERK"),
+                invoice("other"), "Idempotency-Key", key);
+        assertThat(different.statusCode()).isEqualTo(422);
+        assertThat(different.body()).contains("idempotency-key-reused");
+        assertThat(count()).isEqualTo(before + 1);
+    }
+
+    @Test
     void nobodyApprovesAnInvoiceTheyCreated() throws Exception {
         Personas both = Personas.forTenant(server, people.tenant()).withRoles("CLERK", "APPROVER");
         String token = both.token("CLERK");
