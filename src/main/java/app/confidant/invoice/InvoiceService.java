@@ -49,16 +49,16 @@ public class InvoiceService {
     @Audited(value = "invoice.create", target = "invoice")
     public InvoiceResponse create(InvoiceRequest request, String idempotencyKey) {
         Caller caller = callers.require();
-        Optional<UUID> earlier = idempotency.previous(tenant(caller), caller.userId(), idempotencyKey, "invoice", request);
+        Optional<UUID> earlier = idempotency.previous(TenantScope.tenantOf(caller), caller.userId(), idempotencyKey, "invoice", request);
         if (earlier.isPresent()) {
             return view(caller, visible(caller, earlier.get()));
         }
         check(caller, request);
-        Invoice invoice = new Invoice(tenant(caller), Invoice.Kind.INVOICE, DEFAULT_SERIES, caller.userId(),
+        Invoice invoice = new Invoice(TenantScope.tenantOf(caller), Invoice.Kind.INVOICE, DEFAULT_SERIES, caller.userId(),
                 clock.instant());
         invoice.edit(request, caller.userId(), clock.instant());
         invoices.add(invoice);
-        idempotency.record(tenant(caller), caller.userId(), idempotencyKey, "invoice", request, invoice.id());
+        idempotency.record(TenantScope.tenantOf(caller), caller.userId(), idempotencyKey, "invoice", request, invoice.id());
         Idempotency.flush(invoices::flush, idempotencyKey);
         return view(caller, invoice);
     }
@@ -72,8 +72,8 @@ public class InvoiceService {
     @ReadOnly
     public List<InvoiceResponse> list(InvoiceStatus status, UUID party, String number, int offset, int limit) {
         Caller caller = callers.require();
-        return invoices.page(tenant(caller), status, party, number, Math.max(0, offset), Math.min(Math.max(limit, 1), 500))
-                .stream().filter(i -> mayRead(caller, i)).map(i -> view(caller, i)).toList();
+        return invoices.page(TenantScope.tenantOf(caller), status, party, number, Math.max(0, offset), Math.min(Math.max(limit, 1), 500))
+                .stream().filter(i -> TenantScope.mayRead(caller, i.createdBy())).map(i -> view(caller, i)).toList();
     }
 
     @RolesAllowed(Roles.CLERK)
@@ -152,7 +152,7 @@ public class InvoiceService {
     @Audited(value = "invoice.payment", target = "invoice")
     public InvoiceResponse pay(UUID id, PaymentRequest request) {
         Caller caller = callers.require();
-        Invoice invoice = invoices.findForUpdate(tenant(caller), id).orElseThrow(() -> InvoiceException.notFound("Invoice"));
+        Invoice invoice = invoices.findForUpdate(TenantScope.tenantOf(caller), id).orElseThrow(() -> InvoiceException.notFound("Invoice"));
         invoice.paid(InvoiceTotals.money(request.amount()), clock.instant());
         invoices.add(new Payment(invoice, request, caller.userId(), clock.instant()));
         return flushed(caller, invoice);
@@ -163,7 +163,7 @@ public class InvoiceService {
     @Audited(value = "invoice.credit-note", target = "invoice")
     public InvoiceResponse creditNote(UUID id, CreditNoteRequest request) {
         Caller caller = callers.require();
-        Invoice original = invoices.findForUpdate(tenant(caller), id)
+        Invoice original = invoices.findForUpdate(TenantScope.tenantOf(caller), id)
                 .orElseThrow(() -> InvoiceException.notFound("Invoice"));
         if (!original.creditable()) {
             throw new InvoiceException(409, "not-creditable", "Only an issued invoice can be credited.");
@@ -197,7 +197,7 @@ public class InvoiceService {
         } catch (IllegalArgumentException e) {
             throw new InvoiceException(400, "unknown-currency", "Not an ISO 4217 currency code.");
         }
-        if (parties.find(tenant(caller), request.partyId()).isEmpty()) {
+        if (parties.find(TenantScope.tenantOf(caller), request.partyId()).isEmpty()) {
             throw new InvoiceException(422, "unknown-party", "No such party in this tenant.");
         }
         for (InvoiceRequest.LineRequest line : request.lines()) {
@@ -220,24 +220,13 @@ public class InvoiceService {
     }
 
     private Invoice visible(Caller caller, UUID id) {
-        return invoices.find(tenant(caller), id).filter(i -> mayRead(caller, i))
+        return invoices.find(TenantScope.tenantOf(caller), id).filter(i -> TenantScope.mayRead(caller, i.createdBy()))
                 .orElseThrow(() -> InvoiceException.notFound("Invoice"));
     }
 
-    private static boolean mayRead(Caller caller, Invoice invoice) {
-        boolean onlyIntegration = caller.roles().contains(Roles.INTEGRATION) && !caller.hasAnyRole(Roles.INVOICE_ROLES)
-                && !caller.roles().contains(Roles.AUDITOR);
-        return !onlyIntegration || caller.userId().equals(invoice.createdBy());
-    }
 
     private static InvoiceResponse view(Caller caller, Invoice invoice) {
-        return InvoiceResponse.of(invoice, !caller.hasAnyRole(Roles.INVOICE_ROLES));
+        return InvoiceResponse.of(invoice, TenantScope.masked(caller));
     }
 
-    private static UUID tenant(Caller caller) {
-        if (caller.tenantId() == null) {
-            throw InvoiceException.notFound("Tenant");
-        }
-        return caller.tenantId();
-    }
 }

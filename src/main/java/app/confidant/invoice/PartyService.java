@@ -10,7 +10,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -22,7 +21,6 @@ import java.util.UUID;
 public class PartyService {
 
     static final int MAX_PAGE = 500;
-    private static final Set<String> CLEAR_ROLES = Roles.INVOICE_ROLES;
 
     @Inject
     PartyRepository parties;
@@ -40,15 +38,15 @@ public class PartyService {
     @Audited(value = "party.create", target = "party")
     public PartyResponse create(PartyRequest request, String idempotencyKey) {
         Caller caller = callers.require();
-        java.util.Optional<UUID> earlier = idempotency.previous(tenantOf(caller), caller.userId(), idempotencyKey,
+        java.util.Optional<UUID> earlier = idempotency.previous(TenantScope.tenantOf(caller), caller.userId(), idempotencyKey,
                 "party", request);
         if (earlier.isPresent()) {
             return view(caller, visible(caller, earlier.get()));
         }
-        Party party = new Party(tenantOf(caller), request.country(), caller.userId(), clock.instant());
+        Party party = new Party(TenantScope.tenantOf(caller), request.country(), caller.userId(), clock.instant());
         apply(party, request);
         parties.add(party);
-        idempotency.record(tenantOf(caller), caller.userId(), idempotencyKey, "party", request, party.id());
+        idempotency.record(TenantScope.tenantOf(caller), caller.userId(), idempotencyKey, "party", request, party.id());
         Idempotency.flush(parties::flush, idempotencyKey);
         return view(caller, party);
     }
@@ -63,7 +61,7 @@ public class PartyService {
     @ReadOnly
     public List<PartyResponse> list(String taxId, String email, int offset, int limit) {
         Caller caller = callers.require();
-        UUID tenant = tenantOf(caller);
+        UUID tenant = TenantScope.tenantOf(caller);
         int size = Math.min(Math.max(limit, 1), MAX_PAGE);
         List<Party> found;
         if (taxId != null && !taxId.isBlank()) {
@@ -73,7 +71,7 @@ public class PartyService {
         } else {
             found = parties.page(tenant, Math.max(offset, 0), size);
         }
-        return found.stream().filter(p -> mayRead(caller, p)).limit(size).map(p -> view(caller, p)).toList();
+        return found.stream().filter(p -> TenantScope.mayRead(caller, p.createdBy())).limit(size).map(p -> view(caller, p)).toList();
     }
 
     /**
@@ -126,26 +124,15 @@ public class PartyService {
     }
 
     private Party visible(Caller caller, UUID id) {
-        return parties.find(tenantOf(caller), id).filter(p -> mayRead(caller, p))
+        return parties.find(TenantScope.tenantOf(caller), id).filter(p -> TenantScope.mayRead(caller, p.createdBy()))
                 .orElseThrow(() -> InvoiceException.notFound("Party"));
     }
 
-    private static boolean mayRead(Caller caller, Party party) {
-        boolean onlyIntegration = caller.roles().contains(Roles.INTEGRATION) && !caller.hasAnyRole(CLEAR_ROLES)
-                && !caller.roles().contains(Roles.AUDITOR);
-        return !onlyIntegration || caller.userId().equals(party.createdBy());
-    }
 
     private static PartyResponse view(Caller caller, Party party) {
-        return caller.hasAnyRole(CLEAR_ROLES) ? PartyResponse.clear(party) : PartyResponse.masked(party);
+        return TenantScope.masked(caller) ? PartyResponse.masked(party) : PartyResponse.clear(party);
     }
 
-    private static UUID tenantOf(Caller caller) {
-        if (caller.tenantId() == null) {
-            throw InvoiceException.notFound("Tenant");
-        }
-        return caller.tenantId();
-    }
 
     private static void apply(Party party, PartyRequest request) {
         party.legalName(request.legalName());
