@@ -16,8 +16,9 @@ public class AuditTime {
     /**
      * A snapshot, or the difference between two.
      *
-     * @param untilHsm from entering the append to its first HSM operation: the {@code SELECT ... FOR UPDATE} of the
-     *                 chain head (including any wait for another transaction's lock) and building the row
+     * @param untilHsm from entering the append to its first HSM operation: the transaction's connection, the
+     *                 {@code SELECT ... FOR UPDATE} of the chain head (including any wait for another transaction's
+     *                 lock) and building the row
      * @param hsmNanos inside its HSM operations (the row MAC and the head MAC)
      */
     record Appends(long count, long nanos, long untilHsm, long hsmNanos, long hsmCalls) {
