@@ -64,7 +64,7 @@ record BenchSettings(boolean quick, Path resultsDir, String commit, String short
         p.setProperty("softhsm", softhsm);
         StringWriter out = new StringWriter();
         try {
-            p.store(out, "written by FieldSealingBench.deployment()");
+            p.store(out, "written by BenchDeployment.war()");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.confidant.platform.InContainer;
 import app.confidant.platform.TestDatabase;
-import jakarta.enterprise.inject.spi.Extension;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,15 +30,9 @@ class FieldSealingBench {
         InContainer.prepare(TestDatabase.BENCH);
     }
 
-    /** The shipped WAR plus the benchmark; its table comes from a migration that only this deployment carries. */
     @Deployment
     static WebArchive deployment() {
-        return InContainer.deployment(InContainer.class, TestDatabase.class)
-                .addPackage(FieldSealingBench.class.getPackage())
-                .addAsServiceProvider(Extension.class, HsmTimingExtension.class)
-                .addAsResource("app/confidant/bench/V900__bench_plain_party.sql",
-                        "db/migration/V900__bench_plain_party.sql")
-                .addAsResource(new StringAsset(BenchSettings.fromBuild().toProperties()), BenchSettings.RESOURCE);
+        return BenchDeployment.war();
     }
 
     @Inject

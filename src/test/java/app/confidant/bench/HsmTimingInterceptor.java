@@ -21,7 +21,7 @@ public class HsmTimingInterceptor {
         try {
             return invocation.proceed();
         } finally {
-            time.add(System.nanoTime() - start);
+            time.add(start, System.nanoTime());
         }
     }
 }

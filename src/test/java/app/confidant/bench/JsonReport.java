@@ -30,17 +30,8 @@ final class JsonReport {
                 .add("dirty", s.dirty())
                 .add("quick", s.quick())
                 .add("goalRatio", Summary.GOAL)
-                .add("environment", Json.createObjectBuilder()
-                        .add("jdk", e.jdk()).add("vm", e.vm()).add("os", e.os()).add("cores", e.cores())
-                        .add("postgres", e.postgres()).add("softhsm", s.softhsm())
-                        .add("loadBefore", round(e.loadBefore(), 2)).add("loadAfter", round(e.loadAfter(), 2))
-                        .add("startedAt", e.startedAt().toString()).add("seconds", e.took().toSeconds())
-                        .add("quietWait", Json.createObjectBuilder().add("seconds", e.quietWait().seconds())
-                                .add("quiet", e.quietWait().quiet()).add("busy", round(e.quietWait().busy(), 2))))
-                .add("counts", Json.createObjectBuilder()
-                        .add("warmupRounds", n.warmupRounds()).add("warmupEntities", n.warmupEntities())
-                        .add("rounds", n.rounds()).add("entities", n.entities()).add("threads", n.threads())
-                        .add("cipherSamples", n.cipherSamples()).add("quietWaitSeconds", n.quietWait().toSeconds()))
+                .add("environment", environment(e, s))
+                .add("counts", counts(n))
                 .add("throughput", rows(r))
                 .add("singleOperationsMicros", Json.createObjectBuilder()
                         .add("valueBytes", CipherTimings.VALUE_BYTES)
@@ -51,6 +42,23 @@ final class JsonReport {
                         .add("entityOpenAfterDatabase", stats(r.cipher().entityOpenAfterDatabase())))
                 .add("phases", phases(r));
         return pretty(root.build());
+    }
+
+    static JsonObjectBuilder environment(Environment e, BenchSettings s) {
+        return Json.createObjectBuilder()
+                .add("jdk", e.jdk()).add("vm", e.vm()).add("os", e.os()).add("cores", e.cores())
+                .add("postgres", e.postgres()).add("softhsm", s.softhsm())
+                .add("loadBefore", round(e.loadBefore(), 2)).add("loadAfter", round(e.loadAfter(), 2))
+                .add("startedAt", e.startedAt().toString()).add("seconds", e.took().toSeconds())
+                .add("quietWait", Json.createObjectBuilder().add("seconds", e.quietWait().seconds())
+                        .add("quiet", e.quietWait().quiet()).add("busy", round(e.quietWait().busy(), 2)));
+    }
+
+    static JsonObjectBuilder counts(BenchSettings.Counts n) {
+        return Json.createObjectBuilder()
+                .add("warmupRounds", n.warmupRounds()).add("warmupEntities", n.warmupEntities())
+                .add("rounds", n.rounds()).add("entities", n.entities()).add("threads", n.threads())
+                .add("cipherSamples", n.cipherSamples()).add("quietWaitSeconds", n.quietWait().toSeconds());
     }
 
     private static JsonArrayBuilder rows(Results r) {
@@ -89,7 +97,7 @@ final class JsonReport {
         return phases;
     }
 
-    private static JsonObjectBuilder spread(Summary.Spread spread) {
+    static JsonObjectBuilder spread(Summary.Spread spread) {
         return Json.createObjectBuilder().add("median", round(spread.median(), 1))
                 .add("min", round(spread.min(), 1)).add("max", round(spread.max(), 1));
     }
@@ -111,11 +119,11 @@ final class JsonReport {
                 .add("p90", round(stats.p90Micros(), 2));
     }
 
-    private static BigDecimal round(double value, int decimals) {
+    static BigDecimal round(double value, int decimals) {
         return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP);
     }
 
-    private static String pretty(JsonObject json) {
+    static String pretty(JsonObject json) {
         StringWriter out = new StringWriter();
         Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out).write(json);
         return out.toString().strip() + "\n";

@@ -30,7 +30,7 @@ final class MarkdownReport {
         singleOperations(md, r.cipher());
         timeSplit(md, r);
         method(md, n);
-        environment(md, r);
+        environment(md, r.environment(), r.settings());
         return md.toString();
     }
 
@@ -150,9 +150,7 @@ final class MarkdownReport {
                 .append("- Nothing asserts on time: the benchmark reports, it does not pass or fail on speed.\n\n");
     }
 
-    private static void environment(StringBuilder md, Results r) {
-        Environment e = r.environment();
-        BenchSettings s = r.settings();
+    static void environment(StringBuilder md, Environment e, BenchSettings s) {
         md.append("## Environment\n\n| | |\n|---|---|\n")
                 .append("| JDK | ").append(e.jdk()).append(" (").append(e.vm()).append(") |\n")
                 .append("| OS, cores | ").append(e.os()).append(", ").append(e.cores()).append(" |\n")
@@ -181,7 +179,7 @@ final class MarkdownReport {
         return operation.name().toLowerCase(Locale.ROOT);
     }
 
-    private static String spread(Summary.Spread spread) {
+    static String spread(Summary.Spread spread) {
         return f(0, spread.median()) + " (" + f(0, spread.min()) + " – " + f(0, spread.max()) + ")";
     }
 

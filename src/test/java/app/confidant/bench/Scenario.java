@@ -113,7 +113,7 @@ public class Scenario {
                 store.steps().since(stepsBefore));
     }
 
-    private static void runSliced(ExecutorService pool, int threads, int count, IntConsumer action) {
+    static void runSliced(ExecutorService pool, int threads, int count, IntConsumer action) {
         List<Future<?>> slices = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int from = count * t / threads;

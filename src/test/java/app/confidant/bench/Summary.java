@@ -136,7 +136,7 @@ final class Summary {
         return new PerEntity(total.seals() / entities, total.opens() / entities, total.macs() / entities);
     }
 
-    private static double median(double[] sorted) {
+    static double median(double[] sorted) {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
