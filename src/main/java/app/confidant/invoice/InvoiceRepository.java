@@ -32,8 +32,28 @@ public class InvoiceRepository {
                 .setParameter("tenant", tenant).setParameter("id", id).getResultStream().findFirst();
     }
 
-    public List<Invoice> page(UUID tenant, InvoiceStatus status, UUID party, String number, int offset, int limit) {
+    /** Filters of a list; null means any. {@code parties} narrows to these parties (e.g. found by tax id). */
+    public record Filter(InvoiceStatus status, UUID party, String number, java.time.LocalDate issuedFrom,
+            java.time.LocalDate issuedTo, List<UUID> parties) {
+    }
+
+    public List<Invoice> page(UUID tenant, Filter filter, int offset, int limit) {
+        InvoiceStatus status = filter.status();
+        UUID party = filter.party();
+        String number = filter.number();
         StringBuilder jpql = new StringBuilder("SELECT i FROM Invoice i WHERE i.tenantId = :tenant");
+        if (filter.issuedFrom() != null) {
+            jpql.append(" AND i.issueDate >= :from");
+        }
+        if (filter.issuedTo() != null) {
+            jpql.append(" AND i.issueDate <= :to");
+        }
+        if (filter.parties() != null) {
+            if (filter.parties().isEmpty()) {
+                return List.of();
+            }
+            jpql.append(" AND i.partyId IN :parties");
+        }
         if (status != null) {
             jpql.append(" AND i.status = :status");
         }
@@ -53,6 +73,15 @@ public class InvoiceRepository {
         }
         if (number != null) {
             query.setParameter("number", number);
+        }
+        if (filter.issuedFrom() != null) {
+            query.setParameter("from", filter.issuedFrom());
+        }
+        if (filter.issuedTo() != null) {
+            query.setParameter("to", filter.issuedTo());
+        }
+        if (filter.parties() != null) {
+            query.setParameter("parties", filter.parties());
         }
         return query.setFirstResult(offset).setMaxResults(limit).getResultList();
     }

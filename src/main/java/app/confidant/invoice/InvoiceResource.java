@@ -67,9 +67,12 @@ public class InvoiceResource {
     @RolesAllowed({Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR, Roles.INTEGRATION})
     public List<InvoiceResponse> list(@QueryParam("status") InvoiceStatus status, @QueryParam("partyId") UUID party,
             @QueryParam("number") @Size(max = 40) String number,
+            @QueryParam("issuedFrom") String issuedFrom, @QueryParam("issuedTo") String issuedTo,
+            @QueryParam("taxId") @Size(max = 40) String taxId,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return service.list(status, party, number, offset, limit);
+        return service.list(new InvoiceRepository.Filter(status, party, number, date(issuedFrom), date(issuedTo), null),
+                taxId, offset, limit);
     }
 
     @PUT
@@ -140,6 +143,14 @@ public class InvoiceResource {
         reasons.put(request.reason());
         InvoiceResponse note = service.creditNote(id, request);
         return Response.created(URI.create("invoices/" + note.id())).tag(etag(note)).entity(note).build();
+    }
+
+    private static java.time.LocalDate date(String value) {
+        try {
+            return value == null || value.isBlank() ? null : java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvoiceException(400, "invalid-date", "Dates are ISO-8601, e.g. 2026-11-25.");
+        }
     }
 
     private static EntityTag etag(InvoiceResponse invoice) {

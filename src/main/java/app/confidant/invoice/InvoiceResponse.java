@@ -10,20 +10,27 @@ public record InvoiceResponse(UUID id, String kind, String status, String series
         String currency, LocalDate issueDate, LocalDate dueDate, String buyerReference, String purchaseOrderRef,
         String paymentTerms, String note, BigDecimal netTotal, BigDecimal taxTotal, BigDecimal prepaid,
         BigDecimal payable, BigDecimal paidTotal, UUID precedingInvoiceId, String rejectionReason,
-        List<LineResponse> lines, boolean masked, long version) {
+        List<LineResponse> lines, boolean overdue, boolean masked, long version) {
 
     /** One line with its computed net. */
     public record LineResponse(int lineNo, String description, BigDecimal quantity, String unitCode,
             BigDecimal unitPrice, BigDecimal discount, String taxCategory, BigDecimal taxRate, BigDecimal net) {
     }
 
-    static InvoiceResponse of(Invoice i, boolean masked) {
+    /** Overdue is derived, never stored: issued, not fully paid, and past its due date. */
+    static boolean overdue(Invoice i, LocalDate today) {
+        return i.dueDate() != null && i.dueDate().isBefore(today) && i.kind() == Invoice.Kind.INVOICE
+                && (i.status() == InvoiceStatus.ISSUED || i.status() == InvoiceStatus.SENT
+                || i.status() == InvoiceStatus.PARTIALLY_PAID);
+    }
+
+    static InvoiceResponse of(Invoice i, boolean masked, LocalDate today) {
         List<LineResponse> lines = i.lines().stream().map(l -> new LineResponse(l.lineNo(),
                 masked ? Masks.HIDDEN : i.description(l.lineNo()), l.quantity(), l.unitCode(), l.unitPrice(),
                 l.discount(), l.taxCategory().name(), l.taxRate(), l.net())).toList();
         return new InvoiceResponse(i.id(), i.kind().name(), i.status().name(), i.series(), i.number(), i.partyId(),
                 i.currency(), i.issueDate(), i.dueDate(), i.buyerReference(), i.purchaseOrderRef(), i.paymentTerms(),
                 masked ? Masks.HIDDEN : i.note(), i.netTotal(), i.taxTotal(), i.prepaid(), i.payable(), i.paidTotal(),
-                i.precedingInvoiceId(), i.rejectionReason(), lines, masked, i.rowVersion());
+                i.precedingInvoiceId(), i.rejectionReason(), lines, overdue(i, today), masked, i.rowVersion());
     }
 }

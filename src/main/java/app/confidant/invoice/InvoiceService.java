@@ -70,9 +70,13 @@ public class InvoiceService {
     }
 
     @ReadOnly
-    public List<InvoiceResponse> list(InvoiceStatus status, UUID party, String number, int offset, int limit) {
+    public List<InvoiceResponse> list(InvoiceRepository.Filter filter, String partyTaxId, int offset, int limit) {
         Caller caller = callers.require();
-        return invoices.page(TenantScope.tenantOf(caller), status, party, number, Math.max(0, offset), Math.min(Math.max(limit, 1), 500))
+        UUID tenant = TenantScope.tenantOf(caller);
+        InvoiceRepository.Filter scoped = partyTaxId == null || partyTaxId.isBlank() ? filter
+                : new InvoiceRepository.Filter(filter.status(), filter.party(), filter.number(), filter.issuedFrom(),
+                        filter.issuedTo(), parties.findByTaxId(tenant, partyTaxId).stream().map(Party::id).toList());
+        return invoices.page(tenant, scoped, Math.max(0, offset), Math.min(Math.max(limit, 1), 500))
                 .stream().filter(i -> TenantScope.mayRead(caller, i.createdBy())).map(i -> view(caller, i)).toList();
     }
 
@@ -225,8 +229,8 @@ public class InvoiceService {
     }
 
 
-    private static InvoiceResponse view(Caller caller, Invoice invoice) {
-        return InvoiceResponse.of(invoice, TenantScope.masked(caller));
+    private InvoiceResponse view(Caller caller, Invoice invoice) {
+        return InvoiceResponse.of(invoice, TenantScope.masked(caller), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
 }

@@ -179,7 +179,15 @@ public final class ProblemMappers {
 
     private static String titleOf(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
-        return known == null ? "Error" : known.getReasonPhrase();
+        if (known != null) {
+            return known.getReasonPhrase();
+        }
+        return switch (status) {
+            case 422 -> "Unprocessable Content";
+            case 428 -> "Precondition Required";
+            case 429 -> "Too Many Requests";
+            default -> "Error";
+        };
     }
 
     /** The audit trail cannot record: the change it would describe is refused (fail closed). */

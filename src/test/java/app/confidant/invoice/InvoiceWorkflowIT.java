@@ -184,6 +184,34 @@ class InvoiceWorkflowIT {
     }
 
     @Test
+    void listsFilterByTaxIdAndIssueDateAndOverdueIsDerived() throws Exception {
+        Personas tenant = Personas.forTenant(server, UUID.randomUUID());
+        String clerk = tenant.token("CLERK");
+        String party = json(server.send("POST", "/api/v1/parties", clerk,
+                "{\"legalName\":\"Late Payer SA\",\"country\":\"FR\",\"taxId\":\"FR 40 303 265 045\"}")).getString("id");
+        String late = invoice("late").replace(partyId, party).replace("\"currency\":\"EUR\"",
+                "\"currency\":\"EUR\",\"issueDate\":\"2026-01-05\",\"dueDate\":\"2026-02-04\"");
+        String id = json(server.send("POST", "/api/v1/invoices", clerk, late)).getString("id");
+        String otherParty = json(server.send("POST", "/api/v1/parties", clerk,
+                "{\"legalName\":\"Prompt Payer AG\",\"country\":\"DE\"}")).getString("id");
+        json(server.send("POST", "/api/v1/invoices", clerk, invoice("other party").replace(partyId, otherParty)));
+        for (String action : new String[] {"submit", "approve"}) {
+            json(server.send("POST", "/api/v1/invoices/" + id + "/" + action, tenant.token("APPROVER"), null));
+        }
+        JsonObject issued = json(server.send("POST", "/api/v1/invoices/" + id + "/issue", tenant.token("APPROVER"), null));
+        assertThat(issued.getBoolean("overdue")).isTrue();
+        assertThat(issued.getString("issueDate")).isEqualTo("2026-01-05");
+
+        String byTaxId = server.send("GET", "/api/v1/invoices?taxId=fr40303265045", clerk, null).body();
+        assertThat(byTaxId).contains(id);
+        assertThat(Json.createReader(new StringReader(byTaxId)).readArray()).hasSize(1);
+        assertThat(server.send("GET", "/api/v1/invoices?issuedFrom=2026-01-01&issuedTo=2026-01-31", clerk, null).body())
+                .contains(id);
+        assertThat(server.send("GET", "/api/v1/invoices?issuedFrom=2026-02-01", clerk, null).body()).doesNotContain(id);
+        assertThat(server.send("GET", "/api/v1/invoices?issuedFrom=yesterday", clerk, null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void nobodyApprovesAnInvoiceTheyCreated() throws Exception {
         Personas both = Personas.forTenant(server, people.tenant()).withRoles("CLERK", "APPROVER");
         String token = both.token("CLERK");
