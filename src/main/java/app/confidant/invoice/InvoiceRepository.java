@@ -105,6 +105,14 @@ public class InvoiceRepository {
         });
     }
 
+    /** A count, not a find: the counter must not enter the persistence context before it is read under lock. */
+    public boolean counterExists(UUID tenant, String series, int year) {
+        return em.createQuery("SELECT COUNT(c) FROM NumberingCounter c WHERE c.tenantId = :tenant"
+                        + " AND c.series = :series AND c.year = :year", Long.class)
+                .setParameter("tenant", tenant).setParameter("series", series).setParameter("year", year)
+                .getSingleResult() > 0;
+    }
+
     /**
      * The next number of a tenant's series in a year, taken under a row lock that the issuing transaction holds
      * until it commits: concurrent issuers queue, and a rollback returns the number, so there are no gaps.

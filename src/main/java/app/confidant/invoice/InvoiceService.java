@@ -133,10 +133,14 @@ public class InvoiceService {
         Invoice invoice = visible(caller, id);
         invoice.requireStatus(InvoiceStatus.APPROVED);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        try {
-            counters.create(invoice.tenantId(), invoice.series(), today.getYear());
-        } catch (RuntimeException existsAlready) {
-            // another issuer created the counter row first
+        if (!invoices.counterExists(invoice.tenantId(), invoice.series(), today.getYear())) {
+            // Only the year's first issue needs a second connection (REQUIRES_NEW): under load, every issue holding
+            // one connection while waiting for another would starve the pool.
+            try {
+                counters.create(invoice.tenantId(), invoice.series(), today.getYear());
+            } catch (RuntimeException existsAlready) {
+                // another issuer created the counter row first
+            }
         }
         long next = invoices.nextNumber(invoice.tenantId(), invoice.series(), today.getYear());
         invoice.issue(String.format("%s-%d-%06d", invoice.series(), today.getYear(), next), today, clock.instant());
