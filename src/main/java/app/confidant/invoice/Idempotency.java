@@ -19,6 +19,9 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class Idempotency {
 
+    /** What an Idempotency-Key header may hold: printable ASCII, no spaces (both creating resources use it). */
+    static final String KEY_PATTERN = "[\\x21-\\x7e]+";
+
     @PersistenceContext(unitName = "confidant")
     EntityManager em;
 

@@ -49,7 +49,7 @@ public class InvoiceResource {
     @POST
     @RolesAllowed({Roles.CLERK, Roles.INTEGRATION})
     public Response create(@HeaderParam("Idempotency-Key") @Size(max = 100) @jakarta.validation.constraints.Pattern(
-            regexp = "[\\x21-\\x7e]+", message = "printable ASCII") String idempotencyKey,
+            regexp = Idempotency.KEY_PATTERN, message = "printable ASCII") String idempotencyKey,
             @Valid @NotNull InvoiceRequest request) {
         InvoiceResponse created = service.create(request, idempotencyKey);
         return Response.created(URI.create("invoices/" + created.id())).tag(etag(created)).entity(created).build();

@@ -44,7 +44,7 @@ public class PartyResource {
     @POST
     @RolesAllowed({Roles.CLERK, Roles.INTEGRATION})
     public Response create(@HeaderParam("Idempotency-Key") @Size(max = 100) @jakarta.validation.constraints.Pattern(
-            regexp = "[\\x21-\\x7e]+", message = "printable ASCII") String idempotencyKey,
+            regexp = Idempotency.KEY_PATTERN, message = "printable ASCII") String idempotencyKey,
             @Valid @NotNull PartyRequest request) {
         PartyResponse created = service.create(request, idempotencyKey);
         return Response.created(URI.create("parties/" + created.id())).tag(etag(created)).entity(created).build();
