@@ -18,6 +18,8 @@
 #                           client certificates the listener accepts (service accounts, mutual TLS); unset =
 #                           Payara Micro's bundled public CAs (see deploy/TLS.md)
 #   CONFIDANT_WAR / CONFIDANT_PAYARA_JAR   what to run (default: target/confidant.war, target/payara-micro.jar)
+#   CONFIDANT_DB_POOL_SIZE  most PostgreSQL connections of the application pool (default 48: the 32 request
+#                           workers of pre-boot.asadmin plus room for the audit records of refused requests)
 #   CONFIDANT_JAVA_OPTS     extra JVM options (e.g. -Xmx1g)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -108,6 +110,10 @@ commands=$(<"$post_boot")
 for var in CONFIDANT_DB_PASSWORD CONFIDANT_DB_OWNER_PASSWORD; do
   [[ -n ${!var:-} ]] || commands=${commands//"\${ENV=$var}"/"()"}
 done
+pool_size=${CONFIDANT_DB_POOL_SIZE:-48}
+[[ $pool_size =~ ^[0-9]+$ && $pool_size -gt 32 ]] \
+  || { echo "start-payara: CONFIDANT_DB_POOL_SIZE must be a number above 32 (the request workers)" >&2; exit 1; }
+commands=${commands//"\${ENV=CONFIDANT_DB_POOL_SIZE}"/$pool_size}
 printf '%s\n' "$commands" >"$state/run/post-boot.asadmin"
 post_boot=$state/run/post-boot.asadmin
 

@@ -87,6 +87,10 @@ public class AuditLog {
 
     private void appendTo(String node, AuditEntry entry, String kind) {
         try (Connection connection = dataSource.getConnection()) {
+            if (connection.getAutoCommit()) {
+                // The head's row lock would end with the statement: two events could take one sequence number.
+                throw new SQLException("the audit connection is not part of a transaction");
+            }
             String[] head = lockHead(connection, node);
             long seq = Long.parseLong(head[0]) + 1;
             String prev = head[1];
