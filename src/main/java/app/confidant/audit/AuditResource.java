@@ -21,11 +21,16 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * For auditors: verify every chain, search events, export the trail as JSON Lines. Role names are spelled out
  * here because audit sits below security in the dependency order (security.Roles.AUDITOR is the same string).
  */
+@Tag(name = "Audit trail")
 @Path("audit")
 @RequestScoped
 @RolesAllowed("AUDITOR")
@@ -50,6 +55,9 @@ public class AuditResource {
 
     @POST
     @Path("verify")
+    @Operation(summary = "Verify every node's MAC chain, record the check and a checkpoint")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "The verdict per chain")})
     public VerifyResponse verify() {
         List<AuditVerifier.ChainReport> chains = verifier.verify();
         boolean intact = chains.stream().allMatch(AuditVerifier.ChainReport::intact);
@@ -69,6 +77,9 @@ public class AuditResource {
 
     @GET
     @Path("events")
+    @Operation(summary = "Search audit events by actor, action, target and time, paged")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "Matching events, oldest first")})
     public List<AuditRecord> events(@QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("targetType") String targetType, @QueryParam("targetId") String targetId,
             @QueryParam("from") String from, @QueryParam("to") String to,
@@ -81,6 +92,9 @@ public class AuditResource {
     @GET
     @Path("export")
     @Produces("application/x-ndjson")
+    @Operation(summary = "Export the whole trail as JSON Lines (with MACs, for offline verification)")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "application/x-ndjson stream")})
     public Response export() {
         log.appendIndependently(AuditEntry.success(actors.current(), "audit.export", "audit-chain", null));
         StreamingOutput lines = out -> {

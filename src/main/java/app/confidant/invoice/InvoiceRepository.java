@@ -27,6 +27,12 @@ public class InvoiceRepository {
         em.remove(invoice);
     }
 
+    /** Whether any invoice or credit note of the tenant names this party. */
+    public boolean referencesParty(UUID tenant, UUID party) {
+        return em.createQuery("SELECT COUNT(i) FROM Invoice i WHERE i.tenantId = :tenant AND i.partyId = :party",
+                Long.class).setParameter("tenant", tenant).setParameter("party", party).getSingleResult() > 0;
+    }
+
     public Optional<Invoice> find(UUID tenant, UUID id) {
         return em.createQuery("SELECT i FROM Invoice i WHERE i.tenantId = :tenant AND i.id = :id", Invoice.class)
                 .setParameter("tenant", tenant).setParameter("id", id).getResultStream().findFirst();

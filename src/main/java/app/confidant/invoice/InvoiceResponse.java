@@ -10,7 +10,7 @@ public record InvoiceResponse(UUID id, String kind, String status, String series
         String currency, LocalDate issueDate, LocalDate dueDate, String buyerReference, String purchaseOrderRef,
         String paymentTerms, String note, BigDecimal netTotal, BigDecimal taxTotal, BigDecimal prepaid,
         BigDecimal payable, BigDecimal paidTotal, UUID precedingInvoiceId, String rejectionReason,
-        List<LineResponse> lines, boolean overdue, boolean masked, long version) {
+        List<LineResponse> lines, boolean overdue, LocalDate retainUntil, boolean masked, long version) {
 
     /** One line with its computed net. */
     public record LineResponse(int lineNo, String description, BigDecimal quantity, String unitCode,
@@ -24,13 +24,14 @@ public record InvoiceResponse(UUID id, String kind, String status, String series
                 || i.status() == InvoiceStatus.PARTIALLY_PAID);
     }
 
-    static InvoiceResponse of(Invoice i, boolean masked, LocalDate today) {
+    static InvoiceResponse of(Invoice i, boolean masked, LocalDate today, LocalDate retainUntil) {
         List<LineResponse> lines = i.lines().stream().map(l -> new LineResponse(l.lineNo(),
                 masked ? Masks.HIDDEN : i.description(l.lineNo()), l.quantity(), l.unitCode(), l.unitPrice(),
                 l.discount(), l.taxCategory().name(), l.taxRate(), l.net())).toList();
         return new InvoiceResponse(i.id(), i.kind().name(), i.status().name(), i.series(), i.number(), i.partyId(),
                 i.currency(), i.issueDate(), i.dueDate(), i.buyerReference(), i.purchaseOrderRef(), i.paymentTerms(),
                 masked ? Masks.HIDDEN : i.note(), i.netTotal(), i.taxTotal(), i.prepaid(), i.payable(), i.paidTotal(),
-                i.precedingInvoiceId(), i.rejectionReason(), lines, overdue(i, today), masked, i.rowVersion());
+                i.precedingInvoiceId(), i.rejectionReason(), lines, overdue(i, today), retainUntil, masked,
+                i.rowVersion());
     }
 }

@@ -45,6 +45,9 @@ public class InvoiceService {
     @Inject
     Clock clock;
 
+    @Inject
+    Retention retention;
+
     @RolesAllowed({Roles.CLERK, Roles.INTEGRATION})
     @Audited(value = "invoice.create", target = "invoice")
     public InvoiceResponse create(InvoiceRequest request, String idempotencyKey) {
@@ -234,7 +237,8 @@ public class InvoiceService {
 
 
     private InvoiceResponse view(Caller caller, Invoice invoice) {
-        return InvoiceResponse.of(invoice, TenantScope.masked(caller), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        return InvoiceResponse.of(invoice, TenantScope.masked(caller), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+                invoice.number() == null ? null : retention.keepUntil(invoice.issueDate()));
     }
 
 }

@@ -26,6 +26,9 @@ public class PartyService {
     PartyRepository parties;
 
     @Inject
+    InvoiceRepository invoices;
+
+    @Inject
     CallerContext callers;
 
     @Inject
@@ -119,6 +122,10 @@ public class PartyService {
         Party party = visible(caller, id);
         if (party.rowVersion() != expectedVersion) {
             throw InvoiceException.stale("The party");
+        }
+        if (invoices.referencesParty(party.tenantId(), party.id())) {
+            // invoices are kept for the retention period, and with them the customer they were issued to
+            throw new InvoiceException(409, "party-in-use", "Invoices name this party; it cannot be deleted.");
         }
         parties.remove(party);
     }

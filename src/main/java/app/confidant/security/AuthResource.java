@@ -18,8 +18,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Login, second factor, MFA enrolment, logout. */
+@Tag(name = "Authentication")
 @Path("auth")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,6 +63,11 @@ public class AuthResource {
     @POST
     @Path("login")
     @PermitAll // the way in: a password (never in the URL) for a token; brute force is limited per account and address
+    @Operation(summary = "Password login: a token in stage ENROLMENT or MFA_PENDING")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "Token and stage"),
+            @APIResponse(responseCode = "401", description = "Wrong username or password"),
+            @APIResponse(responseCode = "429", description = "Too many failed attempts; try later")})
     public LoginResponse login(@Valid @NotNull LoginRequest request) {
         TokenStore.Issued issued = logins.login(request.username().strip().toLowerCase(),
                 request.password().toCharArray(), request.tenantId(), callers.clientAddress());
@@ -68,6 +78,10 @@ public class AuthResource {
     @Path("mfa/verify")
     @RolesAllowed({Roles.MFA_PENDING, Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR,
             Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN})
+    @Operation(summary = "Second factor (TOTP): the token gets its roles and a fresh step-up")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "Who you are now"),
+            @APIResponse(responseCode = "401", description = "Wrong or reused code")})
     public MeResponse verify(@Valid @NotNull CodeRequest request) {
         logins.verifyTotp(callers.require(), request.code());
         return MeResponse.of(callers.require(), true);
@@ -77,6 +91,10 @@ public class AuthResource {
     @Path("mfa/recover")
     @RolesAllowed({Roles.MFA_PENDING, Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR,
             Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN})
+    @Operation(summary = "Second factor with a one-time recovery code")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "Who you are now"),
+            @APIResponse(responseCode = "401", description = "Wrong or used recovery code")})
     public MeResponse recover(@Valid @NotNull CodeRequest request) {
         logins.recover(callers.require(), request.code());
         return MeResponse.of(callers.require(), true);
@@ -85,6 +103,9 @@ public class AuthResource {
     @POST
     @Path("mfa/enrolment")
     @RolesAllowed(Roles.MFA_ENROLMENT)
+    @Operation(summary = "Start TOTP enrolment: the secret and otpauth:// URI, shown once")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "Secret and URI")})
     public EnrolmentResponse beginEnrolment() {
         LoginService.Enrolment enrolment = logins.beginEnrolment(callers.require());
         return new EnrolmentResponse(enrolment.secret(), enrolment.otpauthUri());
@@ -93,6 +114,10 @@ public class AuthResource {
     @POST
     @Path("mfa/enrolment/confirm")
     @RolesAllowed(Roles.MFA_ENROLMENT)
+    @Operation(summary = "Confirm enrolment with a first code: ten recovery codes, shown once")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "Recovery codes"),
+            @APIResponse(responseCode = "401", description = "Wrong code")})
     public RecoveryCodesResponse confirmEnrolment(@Valid @NotNull CodeRequest request) {
         return new RecoveryCodesResponse(logins.confirmEnrolment(callers.require(), request.code()));
     }
@@ -101,6 +126,9 @@ public class AuthResource {
     @Path("logout")
     @RolesAllowed({Roles.MFA_PENDING, Roles.MFA_ENROLMENT, Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT,
             Roles.AUDITOR, Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN, Roles.INTEGRATION})
+    @Operation(summary = "Revoke the caller's token")
+    @APIResponses({
+            @APIResponse(responseCode = "204", description = "Revoked")})
     public void logout() {
         logins.logout(callers.require());
     }
@@ -109,6 +137,9 @@ public class AuthResource {
     @Path("me")
     @RolesAllowed({Roles.MFA_PENDING, Roles.MFA_ENROLMENT, Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT,
             Roles.AUDITOR, Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN, Roles.INTEGRATION})
+    @Operation(summary = "Who the token belongs to, its tenant, roles and step-up state")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "The caller")})
     public MeResponse me() {
         Caller caller = callers.require();
         return MeResponse.of(caller, caller.steppedUp());

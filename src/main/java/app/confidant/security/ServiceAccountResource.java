@@ -20,8 +20,13 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Service accounts of internal applications (mutual TLS): SECURITY_ADMIN with a fresh MFA check. */
+@Tag(name = "Service accounts")
 @Path("service-accounts")
 @RequestScoped
 @RolesAllowed(Roles.SECURITY_ADMIN)
@@ -55,6 +60,13 @@ public class ServiceAccountResource {
     CallerContext callers;
 
     @POST
+    @Operation(summary = "Register an internal application by its client certificate (mutual TLS)")
+    @APIResponses({
+            @APIResponse(responseCode = "201", description = "Registered"),
+            @APIResponse(responseCode = "409", description = "Name or certificate already registered"),
+            @APIResponse(responseCode = "400",
+                    description = "Not one usable PEM certificate (expired, a CA), a bad name, or a role a service "
+                            + "account cannot hold")})
     public Response register(@Valid @NotNull RegisterServiceAccountRequest request) {
         ServiceAccount account = serviceAccounts.register(callers.require(), request.name(), request.tenantId(),
                 request.role(), request.certificatePem());
@@ -64,6 +76,9 @@ public class ServiceAccountResource {
 
     /** Every account ever registered, revoked ones included (with {@code revokedAt}). */
     @GET
+    @Operation(summary = "List service accounts with certificate fingerprint and expiry")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "All service accounts")})
     public List<ServiceAccountResponse> list() {
         return serviceAccounts.list().stream().map(ServiceAccountResponse::of).toList();
     }
@@ -71,6 +86,10 @@ public class ServiceAccountResource {
     /** Revokes the account; its certificate is refused from the next request on and can never be registered again. */
     @DELETE
     @Path("{id}")
+    @Operation(summary = "Revoke a service account")
+    @APIResponses({
+            @APIResponse(responseCode = "204", description = "Revoked"),
+            @APIResponse(responseCode = "404", description = "No such resource in the caller's tenant")})
     public Response unregister(@PathParam("id") UUID id) {
         serviceAccounts.unregister(id);
         return Response.noContent().build();

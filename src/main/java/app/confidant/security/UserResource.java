@@ -21,8 +21,13 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** User and role administration: SECURITY_ADMIN with a fresh MFA check; no invoice data here. */
+@Tag(name = "Users")
 @Path("users")
 @RequestScoped
 @RolesAllowed(Roles.SECURITY_ADMIN)
@@ -47,6 +52,11 @@ public class UserResource {
     CallerContext callers;
 
     @POST
+    @Operation(summary = "Create a user (no roles yet; MFA enrolment at first login)")
+    @APIResponses({
+            @APIResponse(responseCode = "201", description = "Created"),
+            @APIResponse(responseCode = "409", description = "Username taken"),
+            @APIResponse(responseCode = "400", description = "Username or password not acceptable (e.g. too weak)")})
     public Response create(@Valid @NotNull CreateUserRequest request) {
         UserAccount user = admin.createUser(request.username(), request.password().toCharArray());
         return Response.created(URI.create("users/" + user.id()))
@@ -55,6 +65,13 @@ public class UserResource {
 
     @PUT
     @Path("{id}/tenants/{tenant}/roles/{role}")
+    @Operation(summary = "Grant a role in a tenant (separation of duties enforced)")
+    @APIResponses({
+            @APIResponse(responseCode = "204", description = "Granted"),
+            @APIResponse(responseCode = "404", description = "No such resource in the caller's tenant"),
+            @APIResponse(responseCode = "409",
+                    description = "Conflicts with a role the user holds (separation of duties), or a grant to oneself"),
+            @APIResponse(responseCode = "400", description = "Unknown role")})
     public Response grant(@PathParam("id") UUID id, @PathParam("tenant") UUID tenant, @PathParam("role") String role) {
         admin.grant(callers.require(), id, tenant, role);
         return Response.noContent().build();
@@ -62,6 +79,11 @@ public class UserResource {
 
     @DELETE
     @Path("{id}/tenants/{tenant}/roles/{role}")
+    @Operation(summary = "Take a role back")
+    @APIResponses({
+            @APIResponse(responseCode = "204", description = "Revoked"),
+            @APIResponse(responseCode = "404", description = "No such resource in the caller's tenant"),
+            @APIResponse(responseCode = "409", description = "A change to one's own roles")})
     public Response revoke(@PathParam("id") UUID id, @PathParam("tenant") UUID tenant, @PathParam("role") String role) {
         admin.revoke(callers.require(), id, tenant, role);
         return Response.noContent().build();
@@ -69,6 +91,10 @@ public class UserResource {
 
     @POST
     @Path("{id}/mfa-reset")
+    @Operation(summary = "Reset a user's second factor (they enrol again at next login)")
+    @APIResponses({
+            @APIResponse(responseCode = "204", description = "Reset"),
+            @APIResponse(responseCode = "404", description = "No such resource in the caller's tenant")})
     public Response resetMfa(@PathParam("id") UUID id) {
         admin.resetMfa(callers.require(), id);
         return Response.noContent().build();
@@ -76,6 +102,9 @@ public class UserResource {
 
     @GET
     @Path("separation-of-duties-conflicts")
+    @Operation(summary = "Users holding roles that separation of duties forbids together")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "Conflicts, if any")})
     public List<UserAdminService.Conflict> conflicts() {
         return admin.conflicts();
     }

@@ -69,6 +69,8 @@ class InvoiceWorkflowIT {
         JsonObject draft = json(server.send("POST", "/api/v1/invoices", people.token("CLERK"), invoice("first")));
         String id = draft.getString("id");
         assertThat(draft.getString("status")).isEqualTo("DRAFT");
+        assertThat(draft.containsKey("retainUntil") && !draft.isNull("retainUntil")).as("no retention before issue")
+                .isFalse();
         assertThat(draft.getJsonNumber("netTotal").bigDecimalValue()).isEqualByComparingTo("357.31");
         assertThat(draft.getJsonNumber("taxTotal").bigDecimalValue()).isEqualByComparingTo("20.39");
         assertThat(draft.getJsonNumber("payable").bigDecimalValue()).isEqualByComparingTo("377.70");
@@ -84,6 +86,8 @@ class InvoiceWorkflowIT {
         JsonObject issued = json(act(id, "issue", "APPROVER"));
         assertThat(issued.getString("status")).isEqualTo("ISSUED");
         assertThat(issued.getString("number")).matches("INV-" + Year.now().getValue() + "-\\d{6}");
+        // kept to the end of the tenth calendar year after its issue (confidant.retention.years)
+        assertThat(issued.getString("retainUntil")).isEqualTo((Year.now().getValue() + 10) + "-12-31");
         assertThat(json(act(id, "send", "APPROVER")).getString("status")).isEqualTo("SENT");
 
         String etag = "\"" + json(server.send("GET", "/api/v1/invoices/" + id, people.token("CLERK"), null))
@@ -245,6 +249,19 @@ class InvoiceWorkflowIT {
         String currency = invoice("x").replace("\"EUR\"", "\"EUX\"");
         assertThat(server.send("POST", "/api/v1/invoices", people.token("CLERK"), currency).statusCode()).isEqualTo(400);
         assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void aPartyNamedByAnInvoiceCannotBeDeleted() throws Exception {
+        json(server.send("POST", "/api/v1/invoices", people.token("CLERK"), invoice("keeps its party")));
+        String etag = server.send("GET", "/api/v1/parties/" + partyId, people.token("CLERK"), null).headers()
+                .firstValue("ETag").orElseThrow();
+        HttpResponse<String> refused = server.sendWithHeader("DELETE", "/api/v1/parties/" + partyId,
+                people.token("CLERK"), null, "If-Match", etag);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("\"code\":\"party-in-use\"");
+        assertThat(server.send("GET", "/api/v1/parties/" + partyId, people.token("CLERK"), null).statusCode())
+                .isEqualTo(200);
     }
 
     private static long count() throws Exception {

@@ -22,7 +22,8 @@ class ReadinessIT {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonObject health = parse(response.body());
         assertThat(health.getString("status")).isEqualTo("UP");
-        assertThat(checks(health)).containsEntry("hsm", "UP").containsEntry("database", "UP");
+        assertThat(checks(health)).containsEntry("hsm", "UP").containsEntry("database", "UP")
+                .containsEntry("serving", "UP");
         assertThat(response.body()).contains("PostgreSQL");
     }
 
