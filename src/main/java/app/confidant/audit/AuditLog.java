@@ -1,11 +1,12 @@
 package app.confidant.audit;
 
 import app.confidant.crypto.HsmMac;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -20,7 +21,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,8 +34,8 @@ public class AuditLog {
     static final String KEY_ID = "audit-mac-v1";
     static final String GENESIS = "0".repeat(64);
 
-    @Resource(lookup = "jdbc/confidant")
-    DataSource dataSource;
+    @PersistenceContext(unitName = "confidant")
+    EntityManager em;
 
     @Inject
     HsmMac mac;
@@ -86,7 +86,10 @@ public class AuditLog {
     }
 
     private void appendTo(String node, AuditEntry entry, String kind) {
-        try (Connection connection = dataSource.getConnection()) {
+        try {
+            // The very connection of the transaction's JPA work (a second one from the pool may not be enlisted in
+            // the transaction, seen under load): the event commits or rolls back with the change it describes.
+            Connection connection = em.unwrap(Connection.class);
             if (connection.getAutoCommit()) {
                 // The head's row lock would end with the statement: two events could take one sequence number.
                 throw new SQLException("the audit connection is not part of a transaction");

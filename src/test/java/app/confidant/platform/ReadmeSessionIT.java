@@ -31,7 +31,7 @@ class ReadmeSessionIT {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.exitValue()).as(output).isZero();
             assertThat(output).as(output)
-                    .containsPattern("\"number\":\"INV-\\d{4}-000001\",\"status\":\"ISSUED\",\"netTotal\":4770\\.00?,"
+                    .containsPattern("\"number\":\"INV-\\d{4}-000001\",\"status\":\"ISSUED\",\"netTotal\":4770(\\.00?)?,"
                             + "\"taxTotal\":906\\.30?,\"payable\":5676\\.30?,\"retainUntil\":\"\\d{4}-12-31\"")
                     .contains("SENT")
                     .containsPattern("\"number\":\"CN-\\d{4}-000001\",\"kind\":\"CREDIT_NOTE\",\"payable\":678\\.30?")
