@@ -58,6 +58,14 @@ public class FieldCipher {
         }
     }
 
+    /**
+     * Re-encryption for a key rotation: opens the value with the version that sealed it and seals it again with the
+     * tenant's active version, both inside the HSM; the opened fields live only for this call.
+     */
+    public byte[] reseal(SealingContext context, byte[] stored) {
+        return seal(context, open(context, stored));
+    }
+
     /** The key version a stored value was sealed with, read from its envelope without opening it. */
     public int keyVersionOf(byte[] stored) {
         return Envelope.keyVersionOf(stored);

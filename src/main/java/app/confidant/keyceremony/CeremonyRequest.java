@@ -1,0 +1,22 @@
+package app.confidant.keyceremony;
+
+import app.confidant.crypto.KeyPurpose;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+
+/**
+ * A custodian's proposal. {@code version} names the key version for ACTIVATE, RETIRE and DESTROY; {@code purpose}
+ * defaults to SEAL (the data key); {@code validForSeconds} may shorten the approval window, never lengthen it.
+ */
+public record CeremonyRequest(@NotNull CeremonyKind kind, @NotNull UUID tenantId, KeyPurpose purpose,
+        @Min(1) Integer version, @NotBlank @Size(min = 10, max = 500) String reason,
+        @Min(1) @Max(86_400) Integer validForSeconds) {
+
+    public CeremonyRequest {
+        purpose = purpose == null ? KeyPurpose.SEAL : purpose;
+    }
+}
