@@ -31,19 +31,33 @@ public class DataKeys {
     @Inject
     HsmKeys hsmKeys;
 
-    private final Map<String, KeyRef> active = new ConcurrentHashMap<>();
+    /**
+     * How long a node trusts its cached active version: another node's activation reaches this one within this
+     * time. Values sealed meanwhile with the previous version stay readable and are found by the re-encryption job.
+     */
+    static final long ACTIVE_TTL_NANOS = 10_000_000_000L;
+
+    private record Cached(KeyRef key, long loadedAt) {
+    }
+
+    private final Map<String, Cached> active = new ConcurrentHashMap<>();
     private final Map<String, KeyRef> versions = new ConcurrentHashMap<>();
     private final Map<String, Usage> usage = new ConcurrentHashMap<>();
 
     /** The version new values are sealed (or indexed) with; created inside the HSM if the tenant has none. */
     public KeyRef active(UUID tenant, KeyPurpose purpose) {
-        return active.computeIfAbsent(tenant + "/" + purpose, k -> store.findActive(tenant, purpose)
-                .orElseGet(() -> {
-                    if (store.anyDestroyed(tenant, purpose)) {
-                        throw new KeyDestroyedException(purpose.label(tenant, 1)); // shredded: never a new key
-                    }
-                    return createFirst(tenant, purpose);
-                }));
+        long now = System.nanoTime();
+        return active.compute(tenant + "/" + purpose, (k, cached) -> cached != null
+                && now - cached.loadedAt() < ACTIVE_TTL_NANOS ? cached : new Cached(load(tenant, purpose), now)).key();
+    }
+
+    private KeyRef load(UUID tenant, KeyPurpose purpose) {
+        return store.findActive(tenant, purpose).orElseGet(() -> {
+            if (store.anyDestroyed(tenant, purpose)) {
+                throw new KeyDestroyedException(purpose.label(tenant, 1)); // shredded: never a new key
+            }
+            return createFirst(tenant, purpose);
+        });
     }
 
     /** A specific version, to open what it sealed; a destroyed version opens nothing. */

@@ -42,6 +42,11 @@ public class HsmKeys {
         });
     }
 
+    /** Generates an HMAC-SHA256 key (generic secret) that is not a tenant's, e.g. the next audit MAC key. */
+    public String generateMac(String label) {
+        return generate(label, KeyPurpose.BLIND_INDEX);
+    }
+
     /** Every key the token holds, with its flags read from the token now and its check value computed now. */
     public List<TokenKey> inventory() {
         return session.perform((provider, keys) -> {

@@ -3,6 +3,8 @@ package app.confidant.crypto;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,6 +31,9 @@ public class KeyVersions {
 
     @Resource(lookup = "jdbc/confidant")
     DataSource dataSource;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @Inject
     HsmKeys hsmKeys;
@@ -75,7 +80,7 @@ public class KeyVersions {
         update("UPDATE data_key SET state = 'DECRYPT_ONLY' WHERE tenant_id = ? AND purpose = ? AND state = 'ACTIVE'",
                 tenant, purpose.name());
         update("UPDATE data_key SET state = 'ACTIVE', activated_at = ? WHERE label = ?", now(), key.label());
-        dataKeys.forget(tenant);
+        forgetNowAndAfterCommit(tenant);
         return find(tenant, purpose, version);
     }
 
@@ -84,7 +89,7 @@ public class KeyVersions {
     public RegisteredKey retire(UUID tenant, KeyPurpose purpose, int version) {
         RegisteredKey key = require(tenant, purpose, version, KeyState.DECRYPT_ONLY);
         update("UPDATE data_key SET state = 'RETIRED', retired_at = ? WHERE label = ?", now(), key.label());
-        dataKeys.forget(tenant);
+        forgetNowAndAfterCommit(tenant);
         return find(tenant, purpose, version);
     }
 
@@ -112,8 +117,27 @@ public class KeyVersions {
 
     private void markDestroyed(RegisteredKey key) {
         update("UPDATE data_key SET state = 'DESTROYED', destroyed_at = ? WHERE label = ?", now(), key.label());
-        dataKeys.forget(key.tenant());
+        forgetNowAndAfterCommit(key.tenant());
         hsmKeys.destroy(key.label());
+    }
+
+    /**
+     * A seal running concurrently may re-read the registry before this transaction commits and cache the old state
+     * again, so the cache is cleared once more when the transaction has completed.
+     */
+    private void forgetNowAndAfterCommit(UUID tenant) {
+        dataKeys.forget(tenant);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                dataKeys.forget(tenant);
+            }
+        });
     }
 
     private RegisteredKey require(UUID tenant, KeyPurpose purpose, int version, KeyState expected) {

@@ -11,5 +11,7 @@ public enum CeremonyKind {
     /** A RETIRED version's key object is destroyed in the HSM. */
     DESTROY,
     /** Every version of the tenant's data and blind-index keys is destroyed: its sealed values are gone for good. */
-    SHRED
+    SHRED,
+    /** A new audit MAC key in the HSM; every node's audit chain continues in a new segment that names it. */
+    AUDIT_KEY
 }

@@ -9,14 +9,18 @@ import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
 /**
- * A custodian's proposal. {@code version} names the key version for ACTIVATE, RETIRE and DESTROY; {@code purpose}
- * defaults to SEAL (the data key); {@code validForSeconds} may shorten the approval window, never lengthen it.
+ * A custodian's proposal. {@code tenantId} names the tenant (every kind but AUDIT_KEY); {@code version} names the
+ * key version for ACTIVATE, RETIRE and DESTROY; {@code purpose} defaults to SEAL (the data key); {@code validForSeconds} may shorten the approval window, never lengthen it.
  */
-public record CeremonyRequest(@NotNull CeremonyKind kind, @NotNull UUID tenantId, KeyPurpose purpose,
+public record CeremonyRequest(@NotNull CeremonyKind kind, UUID tenantId, KeyPurpose purpose,
         @Min(1) Integer version, @NotBlank @Size(min = 10, max = 500) String reason,
         @Min(1) @Max(86_400) Integer validForSeconds) {
 
+    /** The tenant of ceremonies that concern no tenant (the audit key). */
+    static final UUID NO_TENANT = new UUID(0L, 0L);
+
     public CeremonyRequest {
         purpose = purpose == null ? KeyPurpose.SEAL : purpose;
+        tenantId = kind == CeremonyKind.AUDIT_KEY ? NO_TENANT : tenantId;
     }
 }

@@ -1,9 +1,14 @@
 package app.confidant.keyceremony;
 
+import app.confidant.audit.ActorSource;
+import app.confidant.audit.AuditChains;
+import app.confidant.audit.AuditLog;
+import app.confidant.crypto.HsmKeys;
 import app.confidant.crypto.KeyLifecycleException;
 import app.confidant.crypto.KeyPurpose;
 import app.confidant.crypto.KeyVersions;
 import app.confidant.crypto.RegisteredKey;
+import app.confidant.crypto.TokenKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -24,6 +29,15 @@ public class CeremonySteps {
 
     @Inject
     ReencryptionJobs jobs;
+
+    @Inject
+    HsmKeys hsmKeys;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ActorSource actors;
 
     @Inject
     Clock clock;
@@ -47,6 +61,7 @@ public class CeremonySteps {
                 case DESTROY -> "destroyed " + keys.destroy(tenant, purpose, ceremony.keyVersion()).label()
                         + " in the HSM";
                 case SHRED -> shred(tenant);
+                case AUDIT_KEY -> rotateAuditKey();
             };
         } catch (KeyLifecycleException e) {
             throw KeyCeremonyException.conflict("key-state", e.getMessage());
@@ -78,6 +93,17 @@ public class CeremonySteps {
                     + " stored values; let the re-encryption job finish first.");
         }
         return "retired " + keys.retire(tenant, purpose, version).label();
+    }
+
+    /** The next audit-mac-vN in the HSM, then a new segment of every chain under it, in this transaction. */
+    private String rotateAuditKey() {
+        int newest = hsmKeys.inventory().stream().map(TokenKey::label).filter(l -> l.matches("audit-mac-v\\d+"))
+                .mapToInt(AuditChains::version).max().orElse(0);
+        String label = "audit-mac-v" + (newest + 1);
+        String kcv = hsmKeys.generateMac(label);
+        audit.startSegment(label, actors.current());
+        return "generated " + label + " in the HSM, KCV " + kcv + "; every audit chain continues in a new segment"
+                + " under it";
     }
 
     private String shred(UUID tenant) {

@@ -121,12 +121,16 @@ public class KeyCeremonyService {
     private static void check(CeremonyRequest request) {
         boolean needsVersion = switch (request.kind()) {
             case ACTIVATE, RETIRE, DESTROY -> true;
-            case GENERATE, SHRED -> false;
+            case GENERATE, SHRED, AUDIT_KEY -> false;
         };
+        if (request.tenantId() == null) {
+            throw new KeyCeremonyException(400, "tenant-required", request.kind() + " names the tenant.");
+        }
         if (needsVersion && request.version() == null) {
             throw new KeyCeremonyException(400, "version-required", request.kind() + " names the key version.");
         }
-        if (request.kind() != CeremonyKind.SHRED && request.purpose() != KeyPurpose.SEAL) {
+        if (request.kind() != CeremonyKind.SHRED && request.kind() != CeremonyKind.AUDIT_KEY
+                && request.purpose() != KeyPurpose.SEAL) {
             throw new KeyCeremonyException(422, "not-supported",
                     "Only data keys (SEAL) are rotated through ceremonies so far; SHRED destroys blind-index keys too.");
         }

@@ -1,5 +1,6 @@
 package app.confidant.keyceremony;
 
+import app.confidant.audit.AuditChains;
 import app.confidant.audit.ReadOnly;
 import app.confidant.crypto.HsmKeys;
 import app.confidant.crypto.KeyPurpose;
@@ -55,7 +56,9 @@ public class KeyInventoryService {
                     : null;
             keys.add(registered(key, inToken.remove(key.label()), values));
         }
-        inToken.values().forEach(token -> keys.add(unregistered(token)));
+        int newestAuditKey = inToken.keySet().stream().filter(l -> l.matches("audit-mac-v\\d+"))
+                .mapToInt(AuditChains::version).max().orElse(0);
+        inToken.values().forEach(token -> keys.add(unregistered(token, newestAuditKey)));
         return keys;
     }
 
@@ -71,12 +74,13 @@ public class KeyInventoryService {
                 token == null ? null : token.kcv().equals(key.kcv()), key.invocationsReserved(), values);
     }
 
-    private static KeyResponse unregistered(TokenKey token) {
-        String purpose = token.label().equals("health") ? "HEALTH"
-                : token.label().startsWith("audit-mac-") ? "AUDIT_MAC" : "UNREGISTERED";
-        Integer version = token.label().matches(".*-v\\d+") ? Integer.valueOf(
-                token.label().substring(token.label().lastIndexOf("-v") + 2)) : null;
-        return new KeyResponse(token.label(), purpose, null, version, "ACTIVE", null, null, null, null, null, null,
+    /** The token's own keys: the health key, and audit MAC keys (older ones only verify older chain segments). */
+    private static KeyResponse unregistered(TokenKey token, int newestAuditKey) {
+        boolean audit = token.label().matches("audit-mac-v\\d+");
+        String purpose = token.label().equals("health") ? "HEALTH" : audit ? "AUDIT_MAC" : "UNREGISTERED";
+        Integer version = audit ? Integer.valueOf(AuditChains.version(token.label())) : null;
+        String state = audit && version < newestAuditKey ? "DECRYPT_ONLY" : "ACTIVE";
+        return new KeyResponse(token.label(), purpose, null, version, state, null, null, null, null, null, null,
                 true, token.tokenObject(), token.sensitive(), token.extractable(), !token.encodedIsNull(),
                 token.kcv(), null, null, null, null);
     }

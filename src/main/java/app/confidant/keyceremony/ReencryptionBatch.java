@@ -45,6 +45,9 @@ public class ReencryptionBatch {
     FieldCipher cipher;
 
     @Inject
+    StoredValues storedValues;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -75,9 +78,9 @@ public class ReencryptionBatch {
                 while (row.next()) {
                     UUID id = row.getObject(1, UUID.class);
                     byte[] sealed = cipher.reseal(new SealingContext(table.entityType(), id, job.tenant()),
-                            row.getBytes(2));
+                            row.getBytes(2), job.targetVersion());
                     update.setBytes(1, sealed);
-                    update.setInt(2, cipher.keyVersionOf(sealed));
+                    update.setInt(2, job.targetVersion());
                     update.setObject(3, id);
                     update.addBatch();
                     last = id;
@@ -92,9 +95,15 @@ public class ReencryptionBatch {
         }
         boolean tableDone = resealed < job.batchSize();
         int tableIndex = tableDone ? job.tableIndex() + 1 : job.tableIndex();
+        long stillToDo = 0;
+        if (tableIndex >= SealedTables.ALL.size()) {
+            // Values sealed with the old version by a node that had not yet seen the activation: another pass.
+            stillToDo = storedValues.notOn(job.tenant(), job.targetVersion());
+            tableIndex = stillToDo > 0 ? 0 : tableIndex;
+        }
         boolean finished = tableIndex >= SealedTables.ALL.size();
-        jobs.advance(jobId, finished ? job.tableIndex() : tableIndex, tableDone ? null : last, resealed, node, now,
-                now.plus(LEASE), finished);
+        jobs.advance(jobId, finished ? job.tableIndex() : tableIndex, tableDone ? null : last, resealed, stillToDo,
+                node, now, now.plus(LEASE), finished);
         if (finished) {
             audit.append(new AuditEntry(Actor.SYSTEM, "key.reencryption.done", "reencryption-job", jobId.toString(),
                     AuditEntry.SUCCESS, null, "{\"resealed\":" + (job.done() + resealed) + ",\"targetVersion\":"

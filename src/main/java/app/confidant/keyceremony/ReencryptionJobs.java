@@ -60,12 +60,16 @@ public class ReencryptionJobs {
         return unfinished().stream().anyMatch(j -> j.tenant().equals(tenant));
     }
 
-    /** Stores the cursor and counts after a batch, in the batch's transaction. */
+    /**
+     * Stores the cursor and counts after a batch, in the batch's transaction. The total grows when values turn up
+     * that were sealed with the old version after the job started ({@code stillToDo} at the end of a pass).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void advance(UUID id, int tableIndex, UUID lastId, long processed, String owner, Instant now,
-            Instant leaseUntil, boolean finished) {
-        update("UPDATE reencryption_job SET table_index = ?, last_id = ?, done = done + ?, owner = ?, updated_at = ?,"
-                + " lease_until = ?, state = ?, finished_at = ? WHERE id = ?", tableIndex, lastId, processed, owner,
+    public void advance(UUID id, int tableIndex, UUID lastId, long processed, long stillToDo, String owner,
+            Instant now, Instant leaseUntil, boolean finished) {
+        update("UPDATE reencryption_job SET table_index = ?, last_id = ?, done = done + ?,"
+                + " total = GREATEST(total, done + ? + ?), owner = ?, updated_at = ?, lease_until = ?, state = ?,"
+                + " finished_at = ? WHERE id = ?", tableIndex, lastId, processed, processed, stillToDo, owner,
                 ts(now), ts(leaseUntil), finished ? ReencryptionJob.DONE : ReencryptionJob.RUNNING,
                 finished ? ts(now) : null, id);
     }

@@ -22,10 +22,12 @@ import javax.crypto.SecretKey;
  * Test-only bulk seeding: seals many party rows with a tenant's data key inside the server's own token (the real
  * GCM sealing and envelope code, through SunPKCS11) and inserts them with JDBC batches, far faster than the API.
  * Runs as its own JVM, because SoftHSM2 reads SOFTHSM2_CONF once per process. Prints the SHA-256 of the sorted
- * {@code id=legalName} lines of what it sealed, as the checksum to compare against later.
+ * {@code id=legalName} lines of what it sealed, as the checksum to compare against later. With the count
+ * {@code verify} it instead opens every party of the tenant (whatever version sealed it, but the one id given as
+ * sixth argument) and prints the checksum of what the values open to.
  *
- * <p>Arguments: sunpkcs11.cfg, PIN file, tenant, key version, count. Environment: CONFIDANT_SEED_DB_URL,
- * CONFIDANT_SEED_DB_USER, CONFIDANT_SEED_DB_PASSWORD, CONFIDANT_SEED_DB_SCHEMA.
+ * <p>Arguments: sunpkcs11.cfg, PIN file, tenant, key version, count or {@code verify} [id to leave out].
+ * Environment: CONFIDANT_SEED_DB_URL, CONFIDANT_SEED_DB_USER, CONFIDANT_SEED_DB_PASSWORD, CONFIDANT_SEED_DB_SCHEMA.
  */
 public final class BulkSealer {
 
@@ -38,13 +40,21 @@ public final class BulkSealer {
         store.load(null, Files.readString(Path.of(args[1])).strip().toCharArray());
         UUID tenant = UUID.fromString(args[2]);
         int version = Integer.parseInt(args[3]);
-        int count = Integer.parseInt(args[4]);
-        SecretKey key = (SecretKey) store.getKey(KeyPurpose.SEAL.label(tenant, version), null);
         Map<UUID, String> sealed = new TreeMap<>();
         Map<String, String> env = System.getenv();
         try (Connection db = DriverManager.getConnection(env.get("CONFIDANT_SEED_DB_URL"),
                 env.get("CONFIDANT_SEED_DB_USER"), env.get("CONFIDANT_SEED_DB_PASSWORD"))) {
             db.setSchema(env.get("CONFIDANT_SEED_DB_SCHEMA"));
+            if (args[4].equals("verify")) {
+                Map<UUID, String> opened = openAll(db, provider, store, tenant);
+                if (args.length > 5) {
+                    opened.remove(UUID.fromString(args[5]));
+                }
+                System.out.println("checksum " + checksum(opened) + " values " + opened.size());
+                return;
+            }
+            int count = Integer.parseInt(args[4]);
+            SecretKey key = (SecretKey) store.getKey(KeyPurpose.SEAL.label(tenant, version), null);
             db.setAutoCommit(false);
             try (PreparedStatement insert = db.prepareStatement("INSERT INTO party (id, tenant_id, row_version, city,"
                     + " country, sealed_fields, sealed_key_version, created_at, updated_at)"
@@ -73,6 +83,32 @@ public final class BulkSealer {
             }
         }
         System.out.println("checksum " + checksum(sealed));
+    }
+
+    private static Map<UUID, String> openAll(Connection db, Provider provider, KeyStore store, UUID tenant)
+            throws Exception {
+        Map<UUID, String> opened = new TreeMap<>();
+        Map<Integer, SecretKey> keys = new java.util.HashMap<>();
+        try (PreparedStatement select = db.prepareStatement(
+                "SELECT id, sealed_fields FROM party WHERE tenant_id = ?")) {
+            select.setObject(1, tenant);
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    UUID id = row.getObject(1, UUID.class);
+                    Envelope envelope = Envelope.parse(row.getBytes(2));
+                    SecretKey key = keys.computeIfAbsent(envelope.keyVersion(), v -> {
+                        try {
+                            return (SecretKey) store.getKey(KeyPurpose.SEAL.label(tenant, v), null);
+                        } catch (java.security.GeneralSecurityException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    opened.put(id, FieldBundle.decode(GcmEngine.open(provider, key, envelope,
+                            new SealingContext("party", id, tenant))).get("legalName"));
+                }
+            }
+        }
+        return opened;
     }
 
     /** SHA-256 over {@code id=value\n} lines in id order. */

@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.confidant.crypto.TokenInspector;
 import app.confidant.crypto.TokenInspector.KeyObject;
 import app.confidant.platform.ConfidantServer;
+import app.confidant.platform.TestDatabase;
 import app.confidant.security.Personas;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -126,6 +130,35 @@ class KeyCeremonyIT {
 
         assertThat(json(ceremonies.approve(ceremonies.custodianB, id), 409).getString("code"))
                 .isEqualTo("ceremony-decided");
+    }
+
+    @Test
+    void anAuditKeyRotationStartsANewChainSegmentNamingItsKeyAndTheTrailStillVerifies() throws Exception {
+        String id = json(server.send("POST", "/api/v1/key-ceremonies", ceremonies.custodianA,
+                "{\"kind\":\"AUDIT_KEY\",\"reason\":\"audit MAC key cryptoperiod ends\"}"), 201).getString("id");
+        JsonObject done = json(ceremonies.approve(ceremonies.custodianB, id), 200);
+        String label = done.getString("outcome").replaceAll(".*generated (audit-mac-v\\d+) .*", "$1");
+        tenantWithAParty(); // an event after the rotation, MAC'd with the new key
+
+        assertThat(label).matches("audit-mac-v\\d+").isNotEqualTo("audit-mac-v1");
+        String segment = server.send("GET", "/api/v1/audit/events?action=audit.key-rotated", ceremonies.auditor, null)
+                .body();
+        assertThat(segment).contains("\"keyId\":\"" + label + "\"");
+        try (Connection db = TestDatabase.SERVER.connectAsOwner(); Statement s = db.createStatement();
+             ResultSet newest = s.executeQuery("SELECT key_id FROM audit_event ORDER BY occurred_at DESC, seq DESC"
+                     + " FETCH FIRST 1 ROWS ONLY")) {
+            assertThat(newest.next()).isTrue();
+            assertThat(newest.getString(1)).isEqualTo(label);
+        }
+        assertThat(json(server.send("POST", "/api/v1/audit/verify", ceremonies.auditor, null), 200)
+                .getBoolean("intact")).isTrue();
+        List<JsonObject> auditKeys = ceremonies.inventory().stream().map(JsonValue::asJsonObject)
+                .filter(k -> k.getString("purpose").equals("AUDIT_MAC")).toList();
+        assertThat(auditKeys).filteredOn(k -> k.getString("label").equals(label)).singleElement()
+                .satisfies(k -> assertThat(k.getString("state")).isEqualTo("ACTIVE"))
+                .satisfies(k -> assertThat(k.getBoolean("ckaExtractable")).isFalse());
+        assertThat(auditKeys).filteredOn(k -> k.getString("label").equals("audit-mac-v1")).singleElement()
+                .satisfies(k -> assertThat(k.getString("state")).isEqualTo("DECRYPT_ONLY"));
     }
 
     @Test
