@@ -17,27 +17,40 @@ import java.util.UUID;
 /** Two key custodians (A proposes, B approves) and an auditor of a black-box server, and the ceremony calls. */
 final class Ceremonies {
 
+    private static final String CUSTODIAN = "KEY_CUSTODIAN";
+
     private final ConfidantServer server;
-    final String custodianA;
-    final String custodianB;
+    private final Personas a;
+    private final Personas b;
     final String auditor;
 
     Ceremonies(ConfidantServer server) throws Exception {
-        this(server, Personas.forTenant(server, UUID.randomUUID()).token("KEY_CUSTODIAN"),
-                Personas.forTenant(server, UUID.randomUUID()).token("KEY_CUSTODIAN"),
+        this(server, Personas.forTenant(server, UUID.randomUUID()), Personas.forTenant(server, UUID.randomUUID()),
                 Personas.forTenant(server, UUID.randomUUID()).token("AUDITOR"));
+        a.token(CUSTODIAN);
+        b.token(CUSTODIAN);
     }
 
-    private Ceremonies(ConfidantServer server, String custodianA, String custodianB, String auditor) {
+    private Ceremonies(ConfidantServer server, Personas a, Personas b, String auditor) {
         this.server = server;
-        this.custodianA = custodianA;
-        this.custodianB = custodianB;
+        this.a = a;
+        this.b = b;
         this.auditor = auditor;
+    }
+
+    /** Custodian A's token, stepped up (an MFA check younger than five minutes). */
+    String custodianA() throws Exception {
+        return a.steppedUpToken(CUSTODIAN);
+    }
+
+    /** Custodian B, another person than A. */
+    String custodianB() throws Exception {
+        return b.steppedUpToken(CUSTODIAN);
     }
 
     /** The same people on a restarted server (their tokens live in the database). */
     Ceremonies on(ConfidantServer restarted) {
-        return new Ceremonies(restarted, custodianA, custodianB, auditor);
+        return new Ceremonies(restarted, a, b, auditor);
     }
 
     HttpResponse<String> propose(String token, String kind, UUID tenant, Integer version, Integer validForSeconds)
@@ -59,14 +72,14 @@ final class Ceremonies {
 
     /** A proposes, B approves; returns the finished ceremony. */
     JsonObject carryOut(String kind, UUID tenant, Integer version) throws Exception {
-        String id = json(propose(custodianA, kind, tenant, version, null), 201).getString("id");
-        JsonObject done = json(approve(custodianB, id), 200);
+        String id = json(propose(custodianA(), kind, tenant, version, null), 201).getString("id");
+        JsonObject done = json(approve(custodianB(), id), 200);
         assertThat(done.getString("state")).isEqualTo("DONE");
         return done;
     }
 
     JsonArray inventory() throws Exception {
-        HttpResponse<String> response = server.send("GET", "/api/v1/keys", custodianA, null);
+        HttpResponse<String> response = server.send("GET", "/api/v1/keys", auditor, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Json.createReader(new StringReader(response.body())).readArray();
     }

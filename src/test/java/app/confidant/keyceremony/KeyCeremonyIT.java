@@ -75,10 +75,10 @@ class KeyCeremonyIT {
     @Test
     void aProposalApprovedByItsOwnProposerIsRefusedAndNothingHappens() throws Exception {
         UUID tenant = tenantWithAParty();
-        String id = json(ceremonies.propose(ceremonies.custodianA, "GENERATE", tenant, null, null), 201)
+        String id = json(ceremonies.propose(ceremonies.custodianA(), "GENERATE", tenant, null, null), 201)
                 .getString("id");
 
-        HttpResponse<String> self = ceremonies.approve(ceremonies.custodianA, id);
+        HttpResponse<String> self = ceremonies.approve(ceremonies.custodianA(), id);
 
         assertThat(self.statusCode()).isEqualTo(403);
         assertThat(json(self, 403).getString("code")).isEqualTo("dual-control");
@@ -110,10 +110,10 @@ class KeyCeremonyIT {
     @Test
     void anExpiredProposalCannotBeApproved() throws Exception {
         UUID tenant = tenantWithAParty();
-        String id = json(ceremonies.propose(ceremonies.custodianA, "GENERATE", tenant, null, 1), 201).getString("id");
+        String id = json(ceremonies.propose(ceremonies.custodianA(), "GENERATE", tenant, null, 1), 201).getString("id");
         Thread.sleep(1_500); // past the one-second approval window the proposer chose
 
-        HttpResponse<String> late = ceremonies.approve(ceremonies.custodianB, id);
+        HttpResponse<String> late = ceremonies.approve(ceremonies.custodianB(), id);
 
         assertThat(json(late, 409).getString("code")).isEqualTo("ceremony-expired");
         assertThat(json(server.send("GET", "/api/v1/key-ceremonies/" + id, ceremonies.auditor, null), 200)
@@ -124,19 +124,19 @@ class KeyCeremonyIT {
     @Test
     void aCancelledProposalCannotBeApproved() throws Exception {
         UUID tenant = tenantWithAParty();
-        String id = json(ceremonies.propose(ceremonies.custodianA, "GENERATE", tenant, null, null), 201)
+        String id = json(ceremonies.propose(ceremonies.custodianA(), "GENERATE", tenant, null, null), 201)
                 .getString("id");
-        json(server.send("POST", "/api/v1/key-ceremonies/" + id + "/cancel", ceremonies.custodianB, null), 200);
+        json(server.send("POST", "/api/v1/key-ceremonies/" + id + "/cancel", ceremonies.custodianB(), null), 200);
 
-        assertThat(json(ceremonies.approve(ceremonies.custodianB, id), 409).getString("code"))
+        assertThat(json(ceremonies.approve(ceremonies.custodianB(), id), 409).getString("code"))
                 .isEqualTo("ceremony-decided");
     }
 
     @Test
     void anAuditKeyRotationStartsANewChainSegmentNamingItsKeyAndTheTrailStillVerifies() throws Exception {
-        String id = json(server.send("POST", "/api/v1/key-ceremonies", ceremonies.custodianA,
+        String id = json(server.send("POST", "/api/v1/key-ceremonies", ceremonies.custodianA(),
                 "{\"kind\":\"AUDIT_KEY\",\"reason\":\"audit MAC key cryptoperiod ends\"}"), 201).getString("id");
-        JsonObject done = json(ceremonies.approve(ceremonies.custodianB, id), 200);
+        JsonObject done = json(ceremonies.approve(ceremonies.custodianB(), id), 200);
         String label = done.getString("outcome").replaceAll(".*generated (audit-mac-v\\d+) .*", "$1");
         tenantWithAParty(); // an event after the rotation, MAC'd with the new key
 
@@ -164,9 +164,9 @@ class KeyCeremonyIT {
     @Test
     void anActiveKeyCannotBeDestroyed() throws Exception {
         UUID tenant = tenantWithAParty();
-        String id = json(ceremonies.propose(ceremonies.custodianA, "DESTROY", tenant, 1, null), 201).getString("id");
+        String id = json(ceremonies.propose(ceremonies.custodianA(), "DESTROY", tenant, 1, null), 201).getString("id");
 
-        assertThat(json(ceremonies.approve(ceremonies.custodianB, id), 409).getString("code")).isEqualTo("key-state");
+        assertThat(json(ceremonies.approve(ceremonies.custodianB(), id), 409).getString("code")).isEqualTo("key-state");
         assertThat(ceremonies.dataKey(tenant, 1).getBoolean("inToken")).isTrue();
     }
 }

@@ -100,7 +100,7 @@ class ReencryptionKillIT {
     private static void pausedJobStaysAndKeyInUseCannotBeRetired(ConfidantServer server, Ceremonies ceremonies,
             UUID tenant, String job) throws Exception {
         JsonObject paused = json(server.send("POST", "/api/v1/reencryption-jobs/" + job + "/pause",
-                ceremonies.custodianA, null), 200);
+                ceremonies.custodianA(), null), 200);
         assertThat(paused.getString("state")).isEqualTo("PAUSED");
         Thread.sleep(2_000); // a batch that had begun before the pause commits in this time
         long before = json(server.send("GET", "/api/v1/reencryption-jobs/" + job, ceremonies.auditor, null), 200)
@@ -109,11 +109,11 @@ class ReencryptionKillIT {
         JsonObject still = json(server.send("GET", "/api/v1/reencryption-jobs/" + job, ceremonies.auditor, null), 200);
         assertThat(still.getJsonNumber("done").longValue()).as("a paused job re-seals nothing").isEqualTo(before);
         assertThat(before).isLessThan(VALUES);
-        String retire = json(ceremonies.propose(ceremonies.custodianA, "RETIRE", tenant, 1, null), 201)
+        String retire = json(ceremonies.propose(ceremonies.custodianA(), "RETIRE", tenant, 1, null), 201)
                 .getString("id");
-        assertThat(json(ceremonies.approve(ceremonies.custodianB, retire), 409).getString("code"))
+        assertThat(json(ceremonies.approve(ceremonies.custodianB(), retire), 409).getString("code"))
                 .isEqualTo("key-in-use");
-        json(server.send("POST", "/api/v1/reencryption-jobs/" + job + "/resume", ceremonies.custodianA, null), 200);
+        json(server.send("POST", "/api/v1/reencryption-jobs/" + job + "/resume", ceremonies.custodianA(), null), 200);
     }
 
     private static JsonObject awaitDone(ConfidantServer server, Ceremonies ceremonies, String job, long atLeast)
