@@ -19,6 +19,27 @@ public class AuditChains {
     @Resource(lookup = "jdbc/confidant")
     DataSource dataSource;
 
+    /** The newest audit MAC key any chain uses (highest version), for a node that starts its chain now. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public java.util.Optional<String> newestKey() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT DISTINCT key_id FROM audit_chain");
+             java.sql.ResultSet rows = select.executeQuery()) {
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            while (rows.next()) {
+                keys.add(rows.getString(1));
+            }
+            return keys.stream().max(java.util.Comparator.comparingInt(AuditChains::version));
+        } catch (SQLException e) {
+            throw new AuditUnavailableException("cannot read the audit chains", e);
+        }
+    }
+
+    /** The N of {@code audit-mac-vN}. */
+    public static int version(String keyId) {
+        return Integer.parseInt(keyId.substring(keyId.lastIndexOf("-v") + 2));
+    }
+
     @Transactional(TxType.REQUIRES_NEW)
     public void create(String node, String genesisMac, String headMac, String keyId) {
         try (Connection connection = dataSource.getConnection();

@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AuditLog {
 
     private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
+    /** The first audit MAC key; a key ceremony may start a new chain segment under a newer one. */
     static final String KEY_ID = "audit-mac-v1";
     static final String GENESIS = "0".repeat(64);
 
@@ -81,11 +83,38 @@ public class AuditLog {
         appendTo(node, entry, "EVENT");
     }
 
+    /**
+     * Starts a new segment of every node's chain under a new audit MAC key (already generated in the HSM). The
+     * segment's first row names the key in its key_id and details and is MAC'd with it over the previous row's MAC,
+     * so the chain stays one unbroken chain; every later row and the head use the new key. Old keys stay in the HSM
+     * to verify the older segments.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void startSegment(String newKeyId, Actor actor) {
+        java.util.Set<String> nodes = new java.util.TreeSet<>(List.of(nodeId()));
+        try (PreparedStatement select = em.unwrap(Connection.class).prepareStatement("SELECT node_id FROM audit_chain");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                nodes.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new AuditUnavailableException("cannot read the audit chains", e);
+        }
+        for (String node : nodes) {
+            appendTo(node, new AuditEntry(actor, "audit.key-rotated", "audit-chain", node, AuditEntry.SUCCESS, null,
+                    "{\"keyId\":\"" + newKeyId + "\"}"), "CHECKPOINT", newKeyId);
+        }
+    }
+
     public String nodeId() {
         return configuredNode.filter(s -> !s.isBlank()).orElseGet(AuditLog::hostName);
     }
 
     private void appendTo(String node, AuditEntry entry, String kind) {
+        appendTo(node, entry, kind, null);
+    }
+
+    private void appendTo(String node, AuditEntry entry, String kind, String newKeyId) {
         try {
             // The very connection of the transaction's JPA work (a second one from the pool may not be enlisted in
             // the transaction, seen under load): the event commits or rolls back with the change it describes.
@@ -97,15 +126,16 @@ public class AuditLog {
             String[] head = lockHead(connection, node);
             long seq = Long.parseLong(head[0]) + 1;
             String prev = head[1];
+            String keyId = newKeyId != null ? newKeyId : head[2];
             Actor actor = entry.actor();
             // Microseconds: what both databases store, so the MAC recomputed from a stored row matches.
             AuditRecord record = new AuditRecord(UUID.randomUUID(), node, seq, kind,
                     clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), actor.name(),
                     actor.id(), actor.tenantId(), actor.roles(), entry.action(), entry.targetType(), entry.targetId(),
-                    entry.outcome(), clientIp(), requestId(), reasonOf(entry), entry.details(), KEY_ID, prev, null);
-            String computed = hex(mac.hmac(KEY_ID, hexBytes(prev), record.canonical()));
+                    entry.outcome(), clientIp(), requestId(), reasonOf(entry), entry.details(), keyId, prev, null);
+            String computed = hex(mac.hmac(keyId, hexBytes(prev), record.canonical()));
             insert(connection, record.withChain(seq, prev, computed));
-            updateHead(connection, node, seq, computed);
+            updateHead(connection, node, seq, computed, keyId);
         } catch (SQLException | RuntimeException e) {
             LOG.severe(() -> "Audit event " + entry.action() + " could not be recorded: " + e.getClass().getSimpleName()
                     + " " + e.getMessage());
@@ -116,16 +146,17 @@ public class AuditLog {
     private String[] lockHead(Connection connection, String node) throws SQLException {
         for (int attempt = 0; attempt < 2; attempt++) {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT last_seq, last_mac FROM audit_chain WHERE node_id = ? FOR UPDATE")) {
+                    "SELECT last_seq, last_mac, key_id FROM audit_chain WHERE node_id = ? FOR UPDATE")) {
                 select.setString(1, node);
                 try (ResultSet row = select.executeQuery()) {
                     if (row.next()) {
-                        return new String[] {Long.toString(row.getLong(1)), row.getString(2)};
+                        return new String[] {Long.toString(row.getLong(1)), row.getString(2), row.getString(3)};
                     }
                 }
             }
             try {
-                chains.create(node, GENESIS, headMac(node, 0, GENESIS), KEY_ID);
+                String keyId = chains.newestKey().orElse(KEY_ID);
+                chains.create(node, GENESIS, headMac(node, 0, GENESIS, keyId), keyId);
             } catch (RuntimeException createdConcurrently) {
                 // another event of this node created the head first; lock it on the next attempt
             }
@@ -162,23 +193,26 @@ public class AuditLog {
         }
     }
 
-    private void updateHead(Connection connection, String node, long seq, String lastMac) throws SQLException {
+    private void updateHead(Connection connection, String node, long seq, String lastMac, String keyId)
+            throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE audit_chain SET last_seq = ?, last_mac = ?, head_mac = ? WHERE node_id = ?")) {
+                "UPDATE audit_chain SET last_seq = ?, last_mac = ?, head_mac = ?, key_id = ? WHERE node_id = ?")) {
             update.setLong(1, seq);
             update.setString(2, lastMac);
-            update.setString(3, headMac(node, seq, lastMac));
-            update.setString(4, node);
+            update.setString(3, headMac(node, seq, lastMac, keyId));
+            update.setString(4, keyId);
+            update.setString(5, node);
             update.executeUpdate();
         }
     }
 
-    String headMac(String node, long seq, String lastMac) {
-        return hex(mac.hmac(KEY_ID, ("head|" + node + "|" + seq + "|" + lastMac).getBytes(StandardCharsets.UTF_8)));
+    String headMac(String node, long seq, String lastMac, String keyId) {
+        return hex(mac.hmac(keyId, ("head|" + node + "|" + seq + "|" + lastMac).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** A row's MAC under the key the row names: each segment of the chain is checked with its own key. */
     byte[] macOf(AuditRecord record) {
-        return mac.hmac(KEY_ID, hexBytes(record.prevMac()), record.canonical());
+        return mac.hmac(record.keyId(), hexBytes(record.prevMac()), record.canonical());
     }
 
     private String reasonOf(AuditEntry entry) {

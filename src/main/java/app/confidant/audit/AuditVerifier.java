@@ -73,14 +73,14 @@ public class AuditVerifier {
         }
         long last = expected - 1;
         try (PreparedStatement head = connection.prepareStatement(
-                "SELECT last_seq, last_mac, head_mac FROM audit_chain WHERE node_id = ?")) {
+                "SELECT last_seq, last_mac, head_mac, key_id FROM audit_chain WHERE node_id = ?")) {
             head.setString(1, node);
             try (ResultSet h = head.executeQuery()) {
                 if (!h.next()) {
                     return broken(node, last, last + 1, "the chain head of this node is missing");
                 }
                 long headSeq = h.getLong(1);
-                if (!log.headMac(node, headSeq, h.getString(2)).equals(h.getString(3))) {
+                if (!log.headMac(node, headSeq, h.getString(2), h.getString(4)).equals(h.getString(3))) {
                     return broken(node, last, headSeq, "the chain head was modified (MAC mismatch)");
                 }
                 if (headSeq != last || !h.getString(2).equals(previous)) {

@@ -42,6 +42,13 @@ public class DataKeyStore {
                 tenant, purpose, version);
     }
 
+    /** Whether any version of the tenant's key was destroyed: a shredded tenant never gets a new key. */
+    @Transactional(TxType.NOT_SUPPORTED)
+    public boolean anyDestroyed(UUID tenant, KeyPurpose purpose) {
+        return query("SELECT version, label, state FROM data_key WHERE tenant_id = ? AND purpose = ?"
+                + " AND state = 'DESTROYED' ORDER BY version FETCH FIRST 1 ROWS ONLY", tenant, purpose, null).isPresent();
+    }
+
     /**
      * Registers version 1 of a tenant's key and has {@code generate} create it inside the HSM, in one transaction of
      * its own. The row is inserted first: a second node that races for the same tenant blocks on the primary key

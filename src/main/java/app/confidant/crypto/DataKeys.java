@@ -2,15 +2,10 @@ package app.confidant.crypto;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import javax.crypto.Cipher;
-import javax.crypto.KeyGenerator;
-import javax.crypto.Mac;
-import javax.crypto.SecretKey;
 
 /**
  * Per-tenant, versioned keys: finds the active version (cached), generates version 1 inside the HSM on first need,
@@ -34,16 +29,35 @@ public class DataKeys {
     DataKeyStore store;
 
     @Inject
-    HsmSession session;
+    HsmKeys hsmKeys;
 
-    private final Map<String, KeyRef> active = new ConcurrentHashMap<>();
+    /**
+     * How long a node trusts its cached active version: another node's activation reaches this one within this
+     * time. Values sealed meanwhile with the previous version stay readable and are found by the re-encryption job.
+     */
+    static final long ACTIVE_TTL_NANOS = 10_000_000_000L;
+
+    private record Cached(KeyRef key, long loadedAt) {
+    }
+
+    private final Map<String, Cached> active = new ConcurrentHashMap<>();
     private final Map<String, KeyRef> versions = new ConcurrentHashMap<>();
     private final Map<String, Usage> usage = new ConcurrentHashMap<>();
 
     /** The version new values are sealed (or indexed) with; created inside the HSM if the tenant has none. */
     public KeyRef active(UUID tenant, KeyPurpose purpose) {
-        return active.computeIfAbsent(tenant + "/" + purpose, k -> store.findActive(tenant, purpose)
-                .orElseGet(() -> createFirst(tenant, purpose)));
+        long now = System.nanoTime();
+        return active.compute(tenant + "/" + purpose, (k, cached) -> cached != null
+                && now - cached.loadedAt() < ACTIVE_TTL_NANOS ? cached : new Cached(load(tenant, purpose), now)).key();
+    }
+
+    private KeyRef load(UUID tenant, KeyPurpose purpose) {
+        return store.findActive(tenant, purpose).orElseGet(() -> {
+            if (store.anyDestroyed(tenant, purpose)) {
+                throw new KeyDestroyedException(purpose.label(tenant, 1)); // shredded: never a new key
+            }
+            return createFirst(tenant, purpose);
+        });
     }
 
     /** A specific version, to open what it sealed; a destroyed version opens nothing. */
@@ -77,38 +91,11 @@ public class DataKeys {
 
     private KeyRef createFirst(UUID tenant, KeyPurpose purpose) {
         try {
-            return store.createFirst(tenant, purpose, label -> generateInToken(label, purpose));
+            return store.createFirst(tenant, purpose, label -> hsmKeys.generate(label, purpose));
         } catch (RuntimeException raced) {
             // Another node registered the key first (unique key), or creation failed: whoever won is now visible.
             return store.findActive(tenant, purpose).orElseThrow(() -> raced);
         }
-    }
-
-    /** Generates the key inside the HSM, stores it under the label, and returns its key check value. */
-    private String generateInToken(String label, KeyPurpose purpose) {
-        return session.perform((provider, keys) -> {
-            if (keys.contains(label)) {
-                // Left by a creation whose registry row never committed: it never protected anything.
-                keys.destroy(label);
-            }
-            KeyGenerator generator = KeyGenerator.getInstance(purpose == KeyPurpose.SEAL ? "AES" : "HmacSHA256",
-                    provider);
-            generator.init(256);
-            keys.store(label, generator.generateKey());
-            SecretKey key = keys.secretKey(label);
-            byte[] check;
-            if (purpose == KeyPurpose.SEAL) {
-                Cipher cipher = Cipher.getInstance("AES/ECB/NoPadding", provider);
-                cipher.init(Cipher.ENCRYPT_MODE, key);
-                check = cipher.doFinal(new byte[16]);
-            } else {
-                Mac mac = Mac.getInstance("HmacSHA256", provider);
-                mac.init(key);
-                check = mac.doFinal(new byte[16]);
-            }
-            LOG.info(() -> "Generated key " + label + " inside the HSM");
-            return HexFormat.of().formatHex(check, 0, 3);
-        });
     }
 
     /** Forgets cached versions, e.g. after a rotation changed which one is active. */

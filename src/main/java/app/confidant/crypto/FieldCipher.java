@@ -24,7 +24,10 @@ public class FieldCipher {
     HsmCounters counters;
 
     public byte[] seal(SealingContext context, Map<String, String> fields) {
-        KeyRef key = keys.active(context.tenant(), KeyPurpose.SEAL);
+        return sealWith(keys.active(context.tenant(), KeyPurpose.SEAL), context, fields);
+    }
+
+    private byte[] sealWith(KeyRef key, SealingContext context, Map<String, String> fields) {
         keys.countInvocation(key);
         byte[] plaintext = FieldBundle.encode(fields);
         try {
@@ -56,6 +59,19 @@ public class FieldCipher {
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
+    }
+
+    /**
+     * Re-encryption for a key rotation: opens the value with the version that sealed it and seals it again with the
+     * target version (named, not looked up as "active", so no cache can make it seal with the old one), both inside
+     * the HSM; the opened fields live only for this call.
+     */
+    public byte[] reseal(SealingContext context, byte[] stored, int targetVersion) {
+        KeyRef target = keys.version(context.tenant(), KeyPurpose.SEAL, targetVersion);
+        if (target.state() != KeyState.ACTIVE) {
+            throw new KeyLifecycleException("version " + targetVersion + " is " + target.state() + ", not ACTIVE");
+        }
+        return sealWith(target, context, open(context, stored));
     }
 
     /** The key version a stored value was sealed with, read from its envelope without opening it. */

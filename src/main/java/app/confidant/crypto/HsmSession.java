@@ -50,6 +50,15 @@ public class HsmSession {
 
         /** Destroys the token object; with a non-extractable key nothing of it remains anywhere. */
         void destroy(String label) throws GeneralSecurityException;
+
+        /** The labels of the token's keys, as the session knows them. */
+        java.util.List<String> labels() throws GeneralSecurityException;
+
+        /**
+         * A fresh handle of the key, whose flags SunPKCS11 has just read from the token (C_GetAttributeValue of
+         * CKA_TOKEN, CKA_SENSITIVE, CKA_EXTRACTABLE); never the cached handle.
+         */
+        SecretKey freshHandle(String label) throws GeneralSecurityException;
     }
 
     private record Token(Provider provider, KeyStore store, Map<String, SecretKey> keys) implements TokenKeys {
@@ -83,6 +92,19 @@ public class HsmSession {
             keys.remove(label);
             store.deleteEntry(label);
         }
+
+        @Override
+        public java.util.List<String> labels() throws GeneralSecurityException {
+            return java.util.Collections.list(store.aliases()).stream().sorted().toList();
+        }
+
+        @Override
+        public SecretKey freshHandle(String label) throws GeneralSecurityException {
+            if (!(store.getKey(label, null) instanceof SecretKey secret)) {
+                throw new MissingKeyException(label);
+            }
+            return secret;
+        }
     }
 
     @Inject
@@ -105,8 +127,10 @@ public class HsmSession {
     }
 
     /**
-     * Runs the operation inside the token. A failed tag check becomes {@link HsmIntegrityException}; every other
-     * failure (token gone, session lost, key missing) becomes {@link HsmUnavailableException} and drops the session.
+     * Runs the operation inside the token. A failed tag check becomes {@link HsmIntegrityException}; a key missing
+     * from a token that still answers becomes {@link KeyDestroyedException} (a destroyed key is not a health
+     * failure); every other failure (token gone, session lost) becomes {@link HsmUnavailableException} and drops
+     * the session.
      */
     public <T> T perform(Operation<T> operation) {
         Token current = connected();
@@ -114,11 +138,25 @@ public class HsmSession {
             return operation.perform(current.provider(), current);
         } catch (AEADBadTagException e) {
             throw new HsmIntegrityException(e.getMessage(), e);
-        } catch (GeneralSecurityException | ProviderException | IllegalStateException e) {
-            // Includes MissingKeyException: a provider whose token went away finds no keys any more, so a missing
-            // key is treated as a lost session and the next operation opens a fresh one.
+        } catch (MissingKeyException e) {
+            // A provider whose token went away finds no keys any more: only a token that still finds its health
+            // key proves that this one key is really gone.
+            if (stillAnswers(current)) {
+                throw new KeyDestroyedException(e.label());
+            }
             drop(current, e);
             throw new HsmUnavailableException("HSM operation failed", e);
+        } catch (GeneralSecurityException | ProviderException | IllegalStateException e) {
+            drop(current, e);
+            throw new HsmUnavailableException("HSM operation failed", e);
+        }
+    }
+
+    private static boolean stillAnswers(Token token) {
+        try {
+            return token.store().getKey(HsmHealthCheck.HEALTH_KEY, null) != null;
+        } catch (GeneralSecurityException | ProviderException | IllegalStateException e) {
+            return false;
         }
     }
 

@@ -13,7 +13,7 @@ public enum KeyPurpose {
         this.prefix = prefix;
     }
 
-    String label(java.util.UUID tenant, int version) {
+    public String label(java.util.UUID tenant, int version) {
         return prefix + "-" + tenant + "-v" + version;
     }
 }

@@ -2,7 +2,9 @@ package app.confidant.platform;
 
 import app.confidant.audit.AuditUnavailableException;
 import app.confidant.crypto.HsmUnavailableException;
+import app.confidant.crypto.KeyDestroyedException;
 import app.confidant.invoice.InvoiceException;
+import app.confidant.keyceremony.KeyCeremonyException;
 import app.confidant.security.SecurityException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
@@ -81,6 +83,31 @@ public final class ProblemMappers {
         }
     }
 
+    /** Refusals of key ceremonies (dual control, expired proposals, key states). */
+    @Provider
+    public static class KeyCeremonyMapper implements ExceptionMapper<KeyCeremonyException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(KeyCeremonyException e) {
+            return new Problem(e.status(), e.code(), titleOf(e.status()), e.getMessage()).toResponse(instance(uri));
+        }
+    }
+
+    /** Values sealed with a destroyed key (a crypto-shredded tenant): gone for good, not a server failure. */
+    @Provider
+    public static class KeyDestroyedMapper implements ExceptionMapper<KeyDestroyedException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(KeyDestroyedException e) {
+            return new Problem(410, "tenant-shredded", "Gone", "The sensitive values asked for were crypto-shredded:"
+                    + " their key was destroyed in the HSM and they can never be read again.").toResponse(instance(uri));
+        }
+    }
+
     /** The EJB container refused the caller (a role check of a service): the same answer as RoleCheck's. */
     @Provider
     public static class EjbAccessMapper implements ExceptionMapper<EJBAccessException> {
@@ -108,7 +135,8 @@ public final class ProblemMappers {
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
                 if (cause instanceof HsmUnavailableException || cause instanceof AuditUnavailableException
                         || cause instanceof SecurityException
-                        || cause instanceof InvoiceException || cause instanceof EJBAccessException) {
+                        || cause instanceof InvoiceException || cause instanceof EJBAccessException
+                        || cause instanceof KeyCeremonyException || cause instanceof KeyDestroyedException) {
                     ExceptionMapper mapper = providers.getExceptionMapper(cause.getClass());
                     return mapper.toResponse(cause);
                 }

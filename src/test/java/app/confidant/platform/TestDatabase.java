@@ -27,6 +27,9 @@ public final class TestDatabase {
     /** The schema of the benchmarks' Payara Micro ({@code ./confidant bench}): bench tables never meet test data. */
     public static final TestDatabase BENCH = new TestDatabase("confidant_bench_" + checkoutTag());
 
+    /** The schema of the server that a key-rotation test kills with SIGKILL and restarts. */
+    public static final TestDatabase KILLED = new TestDatabase("confidant_kill_" + checkoutTag());
+
     private final String schema;
     private final String ownerPassword = randomPassword();
     private final String appPassword = randomPassword();
@@ -77,7 +80,7 @@ public final class TestDatabase {
     }
 
     /** Drops the previous run's schema and sets roles and schema up again with deploy/postgresql-roles.sql. */
-    void resetSchema() throws SQLException, IOException, InterruptedException {
+    public void resetSchema() throws SQLException, IOException, InterruptedException {
         try (Connection admin = DriverManager.getConnection(url(), adminUser(), adminPassword());
              Statement statement = admin.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

@@ -35,6 +35,13 @@ public final class Personas {
         return tenant;
     }
 
+    /** The token of the user holding {@code role}, with an MFA check younger than five minutes (step-up). */
+    public synchronized String steppedUpToken(String role) throws Exception {
+        String token = token(role);
+        People.stepUpIfOld(server, sessions.get(role));
+        return token;
+    }
+
     /** The bearer token of this tenant's user holding exactly {@code role}. */
     public synchronized String token(String role) throws Exception {
         People.Session session = sessions.get(role);

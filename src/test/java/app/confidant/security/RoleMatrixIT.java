@@ -90,6 +90,22 @@ class RoleMatrixIT {
             new Row("GET", "/audit/events", "/audit/events", null, null, 403, 403, 403, 200, 403, 403, 403, 401),
             new Row("GET", "/audit/export", "/audit/export", null, null,
                     403, 403, 403, 200, 403, 403, 403, 401),
+            new Row("GET", "/keys", "/keys", null, null, 403, 403, 403, 200, 403, 200, 403, 401),
+            new Row("POST", "/key-ceremonies", "/key-ceremonies", "{}", null, 403, 403, 403, 403, 403, 400, 403, 401),
+            new Row("GET", "/key-ceremonies", "/key-ceremonies", null, null, 403, 403, 403, 200, 403, 200, 403, 401),
+            new Row("GET", "/key-ceremonies/{id}", "/key-ceremonies/" + SOME, null, null,
+                    403, 403, 403, 404, 403, 404, 403, 401),
+            new Row("POST", "/key-ceremonies/{id}/approve", "/key-ceremonies/" + SOME + "/approve", null, null,
+                    403, 403, 403, 403, 403, 404, 403, 401),
+            new Row("POST", "/key-ceremonies/{id}/cancel", "/key-ceremonies/" + SOME + "/cancel", null, null,
+                    403, 403, 403, 403, 403, 404, 403, 401),
+            new Row("GET", "/reencryption-jobs", "/reencryption-jobs", null, null, 403, 403, 403, 200, 403, 200, 403, 401),
+            new Row("GET", "/reencryption-jobs/{id}", "/reencryption-jobs/" + SOME, null, null,
+                    403, 403, 403, 404, 403, 404, 403, 401),
+            new Row("POST", "/reencryption-jobs/{id}/pause", "/reencryption-jobs/" + SOME + "/pause", null, null,
+                    403, 403, 403, 403, 403, 404, 403, 401),
+            new Row("POST", "/reencryption-jobs/{id}/resume", "/reencryption-jobs/" + SOME + "/resume", null, null,
+                    403, 403, 403, 403, 403, 404, 403, 401),
             // last: it ends every caller's session
             new Row("POST", "/auth/logout", "/auth/logout", null, null, 204, 204, 204, 204, 204, 204, 204, 401));
 

@@ -1,0 +1,119 @@
+package app.confidant.keyceremony;
+
+import app.confidant.audit.ActorSource;
+import app.confidant.audit.AuditChains;
+import app.confidant.audit.AuditLog;
+import app.confidant.crypto.HsmKeys;
+import app.confidant.crypto.KeyLifecycleException;
+import app.confidant.crypto.KeyPurpose;
+import app.confidant.crypto.KeyVersions;
+import app.confidant.crypto.RegisteredKey;
+import app.confidant.crypto.TokenKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Carries out an approved ceremony, in the approval's transaction; answers what was done, for the record. */
+@ApplicationScoped
+public class CeremonySteps {
+
+    @Inject
+    KeyVersions keys;
+
+    @Inject
+    StoredValues storedValues;
+
+    @Inject
+    ReencryptionJobs jobs;
+
+    @Inject
+    HsmKeys hsmKeys;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ActorSource actors;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "confidant.reencryption.batch-size", defaultValue = "200")
+    int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "confidant.reencryption.pause-millis", defaultValue = "20")
+    int pauseMillis;
+
+    String carryOut(KeyCeremony ceremony) {
+        UUID tenant = ceremony.tenantId();
+        KeyPurpose purpose = KeyPurpose.valueOf(ceremony.purpose());
+        try {
+            return switch (ceremony.kind()) {
+                case GENERATE -> generated(keys.generate(tenant, purpose));
+                case ACTIVATE -> activate(ceremony, tenant, purpose);
+                case RETIRE -> retire(tenant, purpose, ceremony.keyVersion());
+                case DESTROY -> "destroyed " + keys.destroy(tenant, purpose, ceremony.keyVersion()).label()
+                        + " in the HSM";
+                case SHRED -> shred(tenant);
+                case AUDIT_KEY -> rotateAuditKey();
+            };
+        } catch (KeyLifecycleException e) {
+            throw KeyCeremonyException.conflict("key-state", e.getMessage());
+        }
+    }
+
+    private static String generated(RegisteredKey key) {
+        return "generated " + key.label() + " in the HSM, KCV " + key.kcv();
+    }
+
+    private String activate(KeyCeremony ceremony, UUID tenant, KeyPurpose purpose) {
+        if (jobs.unfinishedFor(tenant)) {
+            throw KeyCeremonyException.conflict("reencryption-running",
+                    "A re-encryption job of this tenant is not finished; activate the next version after it.");
+        }
+        RegisteredKey key = keys.activate(tenant, purpose, ceremony.keyVersion());
+        long total = storedValues.notOn(tenant, key.version());
+        Instant now = clock.instant();
+        UUID job = UUID.randomUUID();
+        jobs.create(new ReencryptionJob(job, tenant, purpose.name(), key.version(), ReencryptionJob.RUNNING, 0, null,
+                0, total, batchSize, pauseMillis, null, null, now, now, null, ceremony.id()));
+        return "activated " + key.label() + "; re-encryption job " + job + " started for " + total + " values";
+    }
+
+    private String retire(UUID tenant, KeyPurpose purpose, int version) {
+        long inUse = storedValues.perVersion(tenant).getOrDefault(version, 0L);
+        if (inUse > 0) {
+            throw KeyCeremonyException.conflict("key-in-use", "Version " + version + " still protects " + inUse
+                    + " stored values; let the re-encryption job finish first.");
+        }
+        return "retired " + keys.retire(tenant, purpose, version).label();
+    }
+
+    /** The next audit-mac-vN in the HSM, then a new segment of every chain under it, in this transaction. */
+    private String rotateAuditKey() {
+        int newest = hsmKeys.inventory().stream().map(TokenKey::label).filter(l -> l.matches("audit-mac-v\\d+"))
+                .mapToInt(AuditChains::version).max().orElse(0);
+        String label = "audit-mac-v" + (newest + 1);
+        String kcv = hsmKeys.generateMac(label);
+        audit.startSegment(label, actors.current());
+        return "generated " + label + " in the HSM, KCV " + kcv + "; every audit chain continues in a new segment"
+                + " under it";
+    }
+
+    private String shred(UUID tenant) {
+        jobs.unfinished().stream().filter(j -> j.tenant().equals(tenant))
+                .forEach(j -> jobs.changeState(j.id(), ReencryptionJob.DONE, clock.instant()));
+        List<RegisteredKey> destroyed = keys.shred(tenant);
+        if (destroyed.isEmpty()) {
+            throw KeyCeremonyException.conflict("key-state", "The tenant has no key left to destroy.");
+        }
+        return "shredded the tenant: destroyed " + destroyed.size() + " key versions ("
+                + String.join(", ", destroyed.stream().map(RegisteredKey::label).toList()) + ") in the HSM";
+    }
+}

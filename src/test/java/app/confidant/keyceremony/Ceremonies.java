@@ -1,0 +1,115 @@
+package app.confidant.keyceremony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.confidant.platform.ConfidantServer;
+import app.confidant.security.Personas;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+/** Two key custodians (A proposes, B approves) and an auditor of a black-box server, and the ceremony calls. */
+final class Ceremonies {
+
+    private static final String CUSTODIAN = "KEY_CUSTODIAN";
+
+    private final ConfidantServer server;
+    private final Personas a;
+    private final Personas b;
+    final String auditor;
+
+    Ceremonies(ConfidantServer server) throws Exception {
+        this(server, Personas.forTenant(server, UUID.randomUUID()), Personas.forTenant(server, UUID.randomUUID()),
+                Personas.forTenant(server, UUID.randomUUID()).token("AUDITOR"));
+        a.token(CUSTODIAN);
+        b.token(CUSTODIAN);
+    }
+
+    private Ceremonies(ConfidantServer server, Personas a, Personas b, String auditor) {
+        this.server = server;
+        this.a = a;
+        this.b = b;
+        this.auditor = auditor;
+    }
+
+    /** Custodian A's token, stepped up (an MFA check younger than five minutes). */
+    String custodianA() throws Exception {
+        return a.steppedUpToken(CUSTODIAN);
+    }
+
+    /** Custodian B, another person than A. */
+    String custodianB() throws Exception {
+        return b.steppedUpToken(CUSTODIAN);
+    }
+
+    /** The same people on a restarted server (their tokens live in the database). */
+    Ceremonies on(ConfidantServer restarted) {
+        return new Ceremonies(restarted, a, b, auditor);
+    }
+
+    HttpResponse<String> propose(String token, String kind, UUID tenant, Integer version, Integer validForSeconds)
+            throws Exception {
+        JsonObjectBuilder body = Json.createObjectBuilder().add("kind", kind).add("tenantId", tenant.toString())
+                .add("reason", "scheduled " + kind.toLowerCase() + " per the key management policy");
+        if (version != null) {
+            body.add("version", version);
+        }
+        if (validForSeconds != null) {
+            body.add("validForSeconds", validForSeconds);
+        }
+        return server.send("POST", "/api/v1/key-ceremonies", token, body.build().toString());
+    }
+
+    HttpResponse<String> approve(String token, String id) throws Exception {
+        return server.send("POST", "/api/v1/key-ceremonies/" + id + "/approve", token, null);
+    }
+
+    /** A proposes, B approves; returns the finished ceremony. */
+    JsonObject carryOut(String kind, UUID tenant, Integer version) throws Exception {
+        String id = json(propose(custodianA(), kind, tenant, version, null), 201).getString("id");
+        JsonObject done = json(approve(custodianB(), id), 200);
+        assertThat(done.getString("state")).isEqualTo("DONE");
+        return done;
+    }
+
+    JsonArray inventory() throws Exception {
+        HttpResponse<String> response = server.send("GET", "/api/v1/keys", auditor, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Json.createReader(new StringReader(response.body())).readArray();
+    }
+
+    /** The inventory entry of a tenant's data key version. */
+    JsonObject dataKey(UUID tenant, int version) throws Exception {
+        return inventory().stream().map(JsonValue::asJsonObject)
+                .filter(k -> k.getString("label").equals("dek-" + tenant + "-v" + version)).findFirst().orElseThrow();
+    }
+
+    /** Waits until the job is DONE (a test failure after the limit) and returns its progress. */
+    JsonObject awaitJob(String jobId, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        JsonObject job;
+        do {
+            Thread.sleep(500);
+            job = json(server.send("GET", "/api/v1/reencryption-jobs/" + jobId, auditor, null), 200);
+        } while (!job.getString("state").equals("DONE") && System.nanoTime() < deadline);
+        assertThat(job.getString("state")).as(job.toString()).isEqualTo("DONE");
+        return job;
+    }
+
+    static String jobOf(JsonObject activation) {
+        String outcome = activation.getString("outcome");
+        int at = outcome.indexOf("job ") + 4;
+        return outcome.substring(at, at + 36);
+    }
+
+    static JsonObject json(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+}
