@@ -2,6 +2,7 @@ package app.confidant.invoice;
 
 import app.confidant.security.Roles;
 import app.confidant.security.StepUp;
+import app.confidant.security.TrainingRequired;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -55,6 +56,7 @@ public class InvoiceResource {
         return Response.created(URI.create("invoices/" + created.id())).tag(etag(created)).entity(created).build();
     }
 
+    @TrainingRequired
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR, Roles.INTEGRATION})
@@ -63,6 +65,7 @@ public class InvoiceResource {
         return Response.ok(invoice).tag(etag(invoice)).build();
     }
 
+    @TrainingRequired
     @GET
     @RolesAllowed({Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR, Roles.INTEGRATION})
     public List<InvoiceResponse> list(@QueryParam("status") InvoiceStatus status, @QueryParam("partyId") UUID party,
@@ -99,6 +102,7 @@ public class InvoiceResource {
         return service.submit(id);
     }
 
+    @TrainingRequired
     @POST
     @Path("{id}/approve")
     @RolesAllowed(Roles.APPROVER)
@@ -114,6 +118,7 @@ public class InvoiceResource {
         return service.reject(id, request.reason());
     }
 
+    @TrainingRequired
     @POST
     @Path("{id}/issue")
     @RolesAllowed(Roles.APPROVER)

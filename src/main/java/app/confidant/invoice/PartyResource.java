@@ -2,6 +2,7 @@ package app.confidant.invoice;
 
 import app.confidant.security.Roles;
 import app.confidant.security.StepUp;
+import app.confidant.security.TrainingRequired;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -50,6 +51,7 @@ public class PartyResource {
         return Response.created(URI.create("parties/" + created.id())).tag(etag(created)).entity(created).build();
     }
 
+    @TrainingRequired
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR, Roles.INTEGRATION})
@@ -58,6 +60,7 @@ public class PartyResource {
         return Response.ok(party).tag(etag(party)).build();
     }
 
+    @TrainingRequired
     @GET
     @RolesAllowed({Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR, Roles.INTEGRATION})
     public List<PartyResponse> list(@QueryParam("taxId") @Size(max = 40) String taxId,
@@ -67,6 +70,7 @@ public class PartyResource {
         return service.list(taxId, email, offset, limit);
     }
 
+    @TrainingRequired
     @POST
     @Path("{id}/reveal")
     @RolesAllowed(Roles.AUDITOR)
