@@ -50,6 +50,9 @@ public class HsmSession {
 
         /** Destroys the token object; with a non-extractable key nothing of it remains anywhere. */
         void destroy(String label) throws GeneralSecurityException;
+
+        /** Every labelled key, loaded afresh from the token (not from the handle cache), for {@link KeyAttributes}. */
+        Map<String, Key> freshKeys() throws GeneralSecurityException;
     }
 
     private record Token(Provider provider, KeyStore store, Map<String, SecretKey> keys) implements TokenKeys {
@@ -82,6 +85,17 @@ public class HsmSession {
         public void destroy(String label) throws GeneralSecurityException {
             keys.remove(label);
             store.deleteEntry(label);
+        }
+
+        @Override
+        public Map<String, Key> freshKeys() throws GeneralSecurityException {
+            Map<String, Key> fresh = new java.util.TreeMap<>();
+            for (String label : java.util.Collections.list(store.aliases())) {
+                if (store.isKeyEntry(label)) {
+                    fresh.put(label, store.getKey(label, null));
+                }
+            }
+            return fresh;
         }
     }
 

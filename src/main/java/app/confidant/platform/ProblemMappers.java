@@ -1,6 +1,7 @@
 package app.confidant.platform;
 
 import app.confidant.audit.AuditUnavailableException;
+import app.confidant.compliance.ComplianceException;
 import app.confidant.crypto.HsmUnavailableException;
 import app.confidant.invoice.InvoiceException;
 import app.confidant.security.SecurityException;
@@ -77,6 +78,18 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(InvoiceException e) {
+            return new Problem(e.status(), e.code(), titleOf(e.status()), e.getMessage()).toResponse(instance(uri));
+        }
+    }
+
+    /** Refusals of the compliance capability (security report, SBOM, version). */
+    @Provider
+    public static class ComplianceMapper implements ExceptionMapper<ComplianceException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(ComplianceException e) {
             return new Problem(e.status(), e.code(), titleOf(e.status()), e.getMessage()).toResponse(instance(uri));
         }
     }
