@@ -1,6 +1,7 @@
 package app.confidant.security;
 
 import app.confidant.platform.ConfidantServer;
+import jakarta.json.Json;
 import java.util.Map;
 
 /**
@@ -13,6 +14,12 @@ public final class ProgrammeServer {
     private static ConfidantServer server;
 
     private ProgrammeServer() {
+    }
+
+    /** The body of a training module for {@code role}, valid for a year. */
+    public static String module(String title, String role, String content) {
+        return Json.createObjectBuilder().add("title", title).add("content", content)
+                .add("audience", Json.createArrayBuilder().add(role)).add("validityDays", 365).build().toString();
     }
 
     public static synchronized ConfidantServer get() throws Exception {

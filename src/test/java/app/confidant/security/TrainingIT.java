@@ -3,7 +3,6 @@ package app.confidant.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.confidant.platform.ConfidantServer;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.UUID;
@@ -17,11 +16,6 @@ import org.junit.jupiter.api.Test;
 class TrainingIT {
 
     private static final String CLEAR_READ = "/api/v1/parties";
-
-    private static String module(String title, String role, String content) {
-        return Json.createObjectBuilder().add("title", title).add("content", content)
-                .add("audience", Json.createArrayBuilder().add(role)).add("validityDays", 365).build().toString();
-    }
 
     private static String version(int version) {
         return "{\"version\":" + version + "}";
@@ -37,7 +31,7 @@ class TrainingIT {
 
         String title = "Handling confidential invoices " + UUID.randomUUID();
         HttpResponse<String> published = server.send("POST", "/api/v1/training/modules",
-                personas.administratorToken(), module(title, Roles.APPROVER, "https://training.example/v1"));
+                personas.administratorToken(), ProgrammeServer.module(title, Roles.APPROVER, "https://training.example/v1"));
         People.require(published, 201);
         JsonObject module = People.json(published);
         assertThat(module.getInt("version")).isEqualTo(1);
@@ -56,7 +50,7 @@ class TrainingIT {
         People.require(server.send("GET", CLEAR_READ, approver, null), 200);
 
         HttpResponse<String> revised = server.send("PUT", "/api/v1/training/modules/" + id,
-                personas.administratorToken(), module(title, Roles.APPROVER, "https://training.example/v2"));
+                personas.administratorToken(), ProgrammeServer.module(title, Roles.APPROVER, "https://training.example/v2"));
         People.require(revised, 200);
         assertThat(People.json(revised).getInt("version")).isEqualTo(2);
         HttpResponse<String> stale = server.send("GET", CLEAR_READ, approver, null);
@@ -81,7 +75,7 @@ class TrainingIT {
         String username = People.json(server.send("GET", "/api/v1/auth/me", accountant, null)).getString("username");
         String title = "Payments fraud " + UUID.randomUUID();
         People.require(server.send("POST", "/api/v1/training/modules", personas.administratorToken(),
-                module(title, Roles.ACCOUNTANT, "Read the payments fraud handbook, chapter 3.")), 201);
+                ProgrammeServer.module(title, Roles.ACCOUNTANT, "Read the payments fraud handbook, chapter 3.")), 201);
 
         HttpResponse<String> compliance = server.send("GET", "/api/v1/training/compliance", auditor, null);
         People.require(compliance, 200);
