@@ -14,4 +14,11 @@ public record ControlResult(String id, String title, Status status, String summa
         findings.addAll(warnings);
         return new ControlResult(id, title, status, summary, List.copyOf(findings));
     }
+
+    /** The same verdict with informational findings after the failures and warnings. */
+    ControlResult withNotes(List<String> notes) {
+        List<String> all = new java.util.ArrayList<>(findings);
+        all.addAll(notes);
+        return new ControlResult(id, title, status, summary, List.copyOf(all));
+    }
 }

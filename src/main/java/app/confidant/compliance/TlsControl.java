@@ -59,12 +59,9 @@ public class TlsControl {
         }
         List<String> findings = new ArrayList<>(accepted.stream().map(s -> "accepted: " + s).toList());
         findings.addAll(notes);
-        ControlResult verdict = ControlResult.of("tls", "TLS in force", failures, List.of(),
-                accepted.size() + " protocol/suite combinations accepted on port " + port + ": "
-                        + accepted.stream().map(s -> s.substring(0, s.indexOf(' '))).distinct().toList());
-        List<String> all = new ArrayList<>(failures);
-        all.addAll(findings);
-        return new ControlResult(verdict.id(), verdict.title(), verdict.status(), verdict.summary(), all);
+        return ControlResult.of("tls", "TLS in force", failures, List.of(), accepted.size()
+                + " protocol/suite combinations accepted on port " + port + ": "
+                + accepted.stream().map(s -> s.substring(0, s.indexOf(' '))).distinct().toList()).withNotes(findings);
     }
 
     private static List<String> suitesFor(SSLContext context, String protocol) {

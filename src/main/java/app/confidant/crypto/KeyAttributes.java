@@ -36,7 +36,7 @@ public class KeyAttributes {
         }
     }
 
-    private record Registered(Instant activatedAt, String state) {
+    record Registered(Instant activatedAt, String state) {
     }
 
     @Inject
