@@ -44,7 +44,8 @@ final class People {
 
         /** A code for the next unused time step, waiting only if even step now+1 was used already. */
         String nextCode() throws InterruptedException {
-            long step = lastStep + 1;
+            // never a step in the past: after a pause the last used step is long expired
+            long step = Math.max(lastStep + 1, Instant.now().getEpochSecond() / Totp.STEP_SECONDS);
             while (step > Instant.now().getEpochSecond() / Totp.STEP_SECONDS + 1) {
                 Thread.sleep(1000);
             }
