@@ -37,6 +37,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void complianceReadsOnlyTheCapabilitiesItReportsOn() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that().resideInAPackage("app.confidant.compliance..")
+                .should().dependOnClassesThat().resideInAnyPackage("app.confidant.platform..",
+                        "app.confidant.keyceremony..")
+                .because("the security report reads crypto, audit, security and invoice; only platform uses it")
+                .check(CLASSES);
+    }
+
+    @Test
     void everyServiceMethodIsAuditedOrSaysWhyNot() {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
                 .that().areDeclaredInClassesThat().haveSimpleNameEndingWith("Service")

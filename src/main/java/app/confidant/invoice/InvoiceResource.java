@@ -2,6 +2,7 @@ package app.confidant.invoice;
 
 import app.confidant.security.Roles;
 import app.confidant.security.StepUp;
+import app.confidant.security.TrainingRequired;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -66,6 +67,7 @@ public class InvoiceResource {
         return Response.created(URI.create("invoices/" + created.id())).tag(etag(created)).entity(created).build();
     }
 
+    @TrainingRequired
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR, Roles.INTEGRATION})
@@ -78,6 +80,7 @@ public class InvoiceResource {
         return Response.ok(invoice).tag(etag(invoice)).build();
     }
 
+    @TrainingRequired
     @GET
     @RolesAllowed({Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "List invoices by status, party, number, issue-date range or the party's tax id (blind "
@@ -141,6 +144,7 @@ public class InvoiceResource {
         return service.submit(id);
     }
 
+    @TrainingRequired
     @POST
     @Path("{id}/approve")
     @RolesAllowed(Roles.APPROVER)
@@ -167,6 +171,7 @@ public class InvoiceResource {
         return service.reject(id, request.reason());
     }
 
+    @TrainingRequired
     @POST
     @Path("{id}/issue")
     @RolesAllowed(Roles.APPROVER)

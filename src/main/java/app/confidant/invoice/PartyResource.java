@@ -2,6 +2,7 @@ package app.confidant.invoice;
 
 import app.confidant.security.Roles;
 import app.confidant.security.StepUp;
+import app.confidant.security.TrainingRequired;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -59,6 +60,7 @@ public class PartyResource {
         return Response.created(URI.create("parties/" + created.id())).tag(etag(created)).entity(created).build();
     }
 
+    @TrainingRequired
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR, Roles.INTEGRATION})
@@ -71,6 +73,7 @@ public class PartyResource {
         return Response.ok(party).tag(etag(party)).build();
     }
 
+    @TrainingRequired
     @GET
     @RolesAllowed({Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(summary = "List customers, or find them by exact tax id or e-mail (blind indexes), paged")
@@ -84,6 +87,7 @@ public class PartyResource {
         return service.list(taxId, email, offset, limit);
     }
 
+    @TrainingRequired
     @POST
     @Path("{id}/reveal")
     @RolesAllowed(Roles.AUDITOR)

@@ -1,6 +1,7 @@
 package app.confidant.platform;
 
 import app.confidant.audit.AuditUnavailableException;
+import app.confidant.compliance.ComplianceException;
 import app.confidant.crypto.HsmUnavailableException;
 import app.confidant.crypto.KeyDestroyedException;
 import app.confidant.invoice.InvoiceException;
@@ -91,6 +92,18 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(KeyCeremonyException e) {
+            return new Problem(e.status(), e.code(), titleOf(e.status()), e.getMessage()).toResponse(instance(uri));
+        }
+    }
+
+    /** Refusals of the compliance capability (security report, SBOM, version). */
+    @Provider
+    public static class ComplianceMapper implements ExceptionMapper<ComplianceException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(ComplianceException e) {
             return new Problem(e.status(), e.code(), titleOf(e.status()), e.getMessage()).toResponse(instance(uri));
         }
     }

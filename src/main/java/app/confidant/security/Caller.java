@@ -13,6 +13,11 @@ public record Caller(UUID userId, String name, UUID tenantId, Set<String> roles,
     /** The request attribute the identity stores put the caller in (Jersey shows it as a request property). */
     static final String REQUEST_ATTRIBUTE = Caller.class.getName();
 
+    /** A person (bearer token); false for a service account (client certificate), which is not held to training. */
+    public boolean person() {
+        return tokenHash != null;
+    }
+
     public boolean hasAnyRole(Set<String> wanted) {
         return roles.stream().anyMatch(wanted::contains);
     }

@@ -74,4 +74,8 @@ public class Membership {
     public String role() {
         return role;
     }
+
+    public Instant grantedAt() {
+        return grantedAt;
+    }
 }

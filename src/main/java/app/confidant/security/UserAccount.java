@@ -98,6 +98,10 @@ public class UserAccount extends SealedEntity {
         return disabled;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public Instant lastLoginAt() {
         return lastLoginAt;
     }

@@ -29,6 +29,10 @@ public final class TestDatabase {
 
     /** The schema of the server that a key-rotation test kills with SIGKILL and restarts. */
     public static final TestDatabase KILLED = new TestDatabase("confidant_kill_" + checkoutTag());
+    /** The upgrade test's database populated by the running release ({@code UpgradeIT}). */
+    public static final TestDatabase UPGRADE_SOURCE = new TestDatabase("confidant_upfrom_" + checkoutTag());
+    /** The upgrade test's database at the previous release's schema, then migrated to the latest. */
+    public static final TestDatabase UPGRADE_TARGET = new TestDatabase("confidant_upto_" + checkoutTag());
 
     private final String schema;
     private final String ownerPassword = randomPassword();
@@ -66,6 +70,15 @@ public final class TestDatabase {
     /** A raw JDBC connection to the test schema as the schema owner (what a DBA or attacker with DDL rights has). */
     public Connection connectAsOwner() throws SQLException {
         return connect(ownerRole(), ownerPassword);
+    }
+
+    String ownerPassword() {
+        return ownerPassword;
+    }
+
+    /** A raw JDBC connection as the database administrator (superuser in tests). */
+    static Connection connectAsAdministrator() throws SQLException {
+        return DriverManager.getConnection(url(), adminUser(), adminPassword());
     }
 
     /** A raw JDBC connection as the application role, with exactly the rights the server has. */

@@ -33,6 +33,12 @@ final class People {
             this.lastStep = lastStep;
         }
 
+        /** Verifies a new code when the last MFA check is over four minutes old (step-up lasts five). */
+        String steppedUp(ConfidantServer server) throws Exception {
+            stepUpIfOld(server, this);
+            return token;
+        }
+
         /** A code for the next unused time step, waiting only if even step now+1 was used already. */
         String nextCode() throws InterruptedException {
             // never a step already past: the server accepts only the current one, one before and one after
@@ -95,7 +101,7 @@ final class People {
     }
 
     /** A fresh MFA check for a session whose last one is more than four minutes old. */
-    static void stepUpIfOld(ConfidantServer server, Session session) throws Exception {
+    static synchronized void stepUpIfOld(ConfidantServer server, Session session) throws Exception {
         if (Instant.now().isAfter(session.steppedUp.plusSeconds(240))) {
             // The next code is for the current time step (the server accepts only codes of about now).
             session.lastStep = Math.max(session.lastStep, Instant.now().getEpochSecond() / Totp.STEP_SECONDS - 1);

@@ -31,6 +31,11 @@ public final class Personas {
         return new Personas(server, tenant);
     }
 
+    /** The bootstrap administrator's token, stepped up (administration needs an MFA check within five minutes). */
+    public String administratorToken() throws Exception {
+        return People.admin(server).steppedUp(server);
+    }
+
     public UUID tenant() {
         return tenant;
     }

@@ -106,6 +106,20 @@ class RoleMatrixIT {
                     403, 403, 403, 403, 403, 404, 403, 401),
             new Row("POST", "/reencryption-jobs/{id}/resume", "/reencryption-jobs/" + SOME + "/resume", null, null,
                     403, 403, 403, 403, 403, 404, 403, 401),
+            new Row("GET", "/training/modules", "/training/modules", null, null, 200, 200, 200, 200, 200, 200, 200, 401),
+            new Row("POST", "/training/modules", "/training/modules", "{}", null, 403, 403, 403, 403, 400, 403, 403, 401),
+            new Row("PUT", "/training/modules/{id}", "/training/modules/" + SOME, "{}", null,
+                    403, 403, 403, 403, 400, 403, 403, 401),
+            new Row("POST", "/training/modules/{id}/attestations", "/training/modules/" + SOME + "/attestations",
+                    "{\"version\":1}", null, 404, 404, 404, 404, 404, 404, 404, 401),
+            new Row("GET", "/training/compliance", "/training/compliance", null, null,
+                    403, 403, 403, 200, 200, 403, 403, 401),
+            new Row("GET", "/training/due", "/training/due?days=30", null, null, 403, 403, 403, 200, 200, 403, 403, 401),
+            new Row("GET", "/compliance/security-report", "/compliance/security-report", null, null,
+                    403, 403, 403, 200, 200, 403, 403, 401),
+            new Row("GET", "/compliance/sbom", "/compliance/sbom", null, null, 403, 403, 403, 200, 200, 403, 403, 401),
+            new Row("GET", "/compliance/version", "/compliance/version", null, null,
+                    200, 200, 200, 200, 200, 200, 200, 401),
             // last: it ends every caller's session
             new Row("POST", "/auth/logout", "/auth/logout", null, null, 204, 204, 204, 204, 204, 204, 204, 401));
 

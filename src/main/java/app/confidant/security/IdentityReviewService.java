@@ -1,0 +1,37 @@
+package app.confidant.security;
+
+import app.confidant.audit.ReadOnly;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Read-only findings about identities for the security self-audit: no MFA, dormant people. */
+@ApplicationScoped
+@Transactional
+public class IdentityReviewService {
+
+    @Inject
+    TrainingRepository people;
+
+    @Inject
+    Clock clock;
+
+    /** Active people who have no second factor enrolled. */
+    @ReadOnly
+    public List<String> withoutMfa() {
+        return people.activeUsers().stream().filter(u -> !u.mfaEnabled()).map(UserAccount::username).toList();
+    }
+
+    /** Active people who have not logged in for longer than {@code idle} (or never, since being created). */
+    @ReadOnly
+    public List<String> dormant(Duration idle) {
+        Instant cutoff = clock.instant().minus(idle);
+        return people.activeUsers().stream()
+                .filter(u -> (u.lastLoginAt() == null ? u.createdAt() : u.lastLoginAt()).isBefore(cutoff))
+                .map(UserAccount::username).toList();
+    }
+}
