@@ -3,6 +3,7 @@ package app.confidant.keyceremony;
 import app.confidant.audit.Reasons;
 import app.confidant.security.Roles;
 import app.confidant.security.StepUp;
+import app.confidant.security.TrainingRequired;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -44,6 +45,7 @@ public class KeyCeremonyResource {
     @POST
     @RolesAllowed(Roles.KEY_CUSTODIAN)
     @StepUp
+    @TrainingRequired
     @Operation(summary = "Propose a ceremony (generate, activate, retire, destroy, shred) with a reason")
     @APIResponse(responseCode = "201", description = "Proposed; awaits another custodian's approval")
     @APIResponse(responseCode = "400", description = "Invalid proposal (Problem Details)")
@@ -83,6 +85,7 @@ public class KeyCeremonyResource {
     @Path("{id}/approve")
     @RolesAllowed(Roles.KEY_CUSTODIAN)
     @StepUp
+    @TrainingRequired
     @Operation(summary = "Approve another custodian's proposal; the ceremony is carried out at once")
     @APIResponse(responseCode = "200", description = "Approved and done")
     @APIResponse(responseCode = "401", description = "Not authenticated (Problem Details)")
@@ -97,6 +100,7 @@ public class KeyCeremonyResource {
     @Path("{id}/cancel")
     @RolesAllowed(Roles.KEY_CUSTODIAN)
     @StepUp
+    @TrainingRequired
     @Operation(summary = "Cancel a pending proposal")
     @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "401", description = "Not authenticated (Problem Details)")
