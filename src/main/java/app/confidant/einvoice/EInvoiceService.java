@@ -113,13 +113,15 @@ public class EInvoiceService {
     public SellerResponse updateSeller(SellerRequest request) {
         Caller caller = callers.require();
         UUID tenant = tenantOf(caller);
-        SellerProfile profile = store.seller(tenant).orElseGet(() -> {
-            SellerProfile created = new SellerProfile(tenant);
-            created.details(request, caller.userId(), clock.instant());
-            store.add(created);
-            return created;
-        });
-        profile.details(request, caller.userId(), clock.instant());
+        SellerProfile profile = store.seller(tenant).orElse(null);
+        if (profile == null) {
+            // sealed when persisted: every value is set before
+            profile = new SellerProfile(tenant);
+            profile.details(request, caller.userId(), clock.instant());
+            store.add(profile);
+        } else {
+            profile.details(request, caller.userId(), clock.instant());
+        }
         store.flush();
         return new SellerResponse(request, profile.rowVersion());
     }
