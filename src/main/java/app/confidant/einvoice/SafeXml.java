@@ -23,6 +23,8 @@ final class SafeXml {
 
     /** Largest document accepted, in bytes. */
     static final int MAX_BYTES = 5 * 1024 * 1024;
+    /** Most of an oversized body read (and dropped) before the refusal; a larger one just loses its connection. */
+    private static final long DRAIN_LIMIT = 32L * 1024 * 1024;
     /** Deepest element nesting accepted; UBL invoices need about 8. */
     static final int MAX_DEPTH = 64;
 
@@ -37,6 +39,7 @@ final class SafeXml {
         try {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
+                discard(in);
                 throw tooLarge();
             }
             if (bytes.length == 0) {
@@ -45,6 +48,18 @@ final class SafeXml {
             return bytes;
         } catch (IOException e) {
             throw new EInvoiceException(400, "unreadable-document", "The document could not be read.");
+        }
+    }
+
+    /**
+     * Reads and drops what is left of an oversized body (at most {@link #DRAIN_LIMIT} bytes, never kept), so that
+     * the client still reads its 413 instead of a connection closed under its upload.
+     */
+    private static void discard(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long dropped = 0;
+        for (int n = in.read(buffer); n > 0 && dropped < DRAIN_LIMIT; n = in.read(buffer)) {
+            dropped += n;
         }
     }
 

@@ -145,6 +145,14 @@ public class Invoice extends SealedEntity {
     /** Sets everything a draft holds; refused once the invoice is approved or issued. */
     void edit(InvoiceRequest request, UUID editor, Instant now) {
         requireStatus(InvoiceStatus.DRAFT, InvoiceStatus.SUBMITTED);
+        header(request);
+        replaceLines(request.lines(), request.prepaid());
+        status = InvoiceStatus.DRAFT; // an edited submission goes back to draft
+        lastEditedBy = editor;
+        updatedAt = now;
+    }
+
+    private void header(InvoiceRequest request) {
         partyId = request.partyId();
         currency = request.currency();
         issueDate = request.issueDate();
@@ -153,10 +161,6 @@ public class Invoice extends SealedEntity {
         purchaseOrderRef = request.purchaseOrderRef();
         paymentTerms = request.paymentTerms();
         note(request.note());
-        replaceLines(request.lines(), request.prepaid());
-        status = InvoiceStatus.DRAFT; // an edited submission goes back to draft
-        lastEditedBy = editor;
-        updatedAt = now;
     }
 
     private void replaceLines(List<InvoiceRequest.LineRequest> requested, BigDecimal prepaidAmount) {
@@ -183,14 +187,7 @@ public class Invoice extends SealedEntity {
      */
     void recordImported(InvoiceRequest request, List<BigDecimal> lineNets, InvoiceTotals documentTotals,
             String importedNumber, Instant now) {
-        partyId = request.partyId();
-        currency = request.currency();
-        issueDate = request.issueDate();
-        dueDate = request.dueDate();
-        buyerReference = request.buyerReference();
-        purchaseOrderRef = request.purchaseOrderRef();
-        paymentTerms = request.paymentTerms();
-        note(request.note());
+        header(request);
         for (int i = 0; i < request.lines().size(); i++) {
             InvoiceRequest.LineRequest line = request.lines().get(i);
             lines.add(new InvoiceLine(this, i + 1, line.figures(), line.unitCode(), lineNets.get(i)));

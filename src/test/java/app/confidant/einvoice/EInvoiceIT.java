@@ -102,34 +102,52 @@ class EInvoiceIT {
         assertThat(exports(id)).isEqualTo(before + 1);
     }
 
+    /**
+     * Every official example the rules accept imports (ACCOUNTANT) and re-exports with the same business terms.
+     * Several examples share an invoice number, and a number is imported once per tenant: repeats go to a further
+     * tenant, after checking that the first tenant refuses them.
+     */
     @Test
     void officialExamplesImportAndReExportWithTheSameBusinessTerms() throws Exception {
-        Set<String> numbers = new HashSet<>();
+        List<Personas> tenants = new java.util.ArrayList<>(List.of(people));
+        Map<Personas, Set<String>> numbers = new java.util.HashMap<>();
         int imported = 0;
+        int refusedB = 0;
         for (Path file : Examples.all()) {
             String name = file.getFileName().toString();
             byte[] original = Examples.read(file);
             UblDocument model = UblReader.read(SafeXml.parse(original));
-            HttpResponse<String> response = post("/api/v1/invoices/import", "ACCOUNTANT", original);
             if (model.lines().stream().anyMatch(l -> "B".equals(l.category()))) {
-                assertThat(response.statusCode()).as(name).isEqualTo(422);
-                assertThat(response.body()).contains("unsupported-tax-category");
+                HttpResponse<String> refused = post(people, "/api/v1/invoices/import", original);
+                assertThat(refused.statusCode()).as(name).isEqualTo(422);
+                assertThat(refused.body()).contains("unsupported-tax-category");
+                refusedB++;
                 continue;
             }
-            if (!numbers.add(model.number())) {
-                assertThat(response.statusCode()).as(name + " repeats a number").isEqualTo(409);
-                continue;
+            Personas tenant = null;
+            for (Personas candidate : tenants) {
+                if (numbers.computeIfAbsent(candidate, k -> new HashSet<>()).add(model.number())) {
+                    tenant = candidate;
+                    break;
+                }
+                assertThat(post(candidate, "/api/v1/invoices/import", original).statusCode())
+                        .as(name + " repeats a number").isEqualTo(409);
             }
+            if (tenant == null) {
+                tenant = Personas.forTenant(server, UUID.randomUUID());
+                tenants.add(tenant);
+                numbers.computeIfAbsent(tenant, k -> new HashSet<>()).add(model.number());
+            }
+            HttpResponse<String> response = post(tenant, "/api/v1/invoices/import", original);
             assertThat(response.statusCode()).as(name + ": " + response.body()).isEqualTo(201);
-            JsonObject created = Json.createReader(new StringReader(response.body())).readObject();
-            JsonObject invoice = json(server.send("GET", "/api/v1/invoices/" + created.getString("id"),
-                    people.token("ACCOUNTANT"), null));
+            String id = Json.createReader(new StringReader(response.body())).readObject().getString("id");
+            JsonObject invoice = json(server.send("GET", "/api/v1/invoices/" + id, tenant.token("ACCOUNTANT"), null));
             assertThat(invoice.getString("status")).isEqualTo("ISSUED");
+            assertThat(invoice.getString("series")).isEqualTo("IMP");
             assertThat(invoice.getString("number")).isEqualTo(model.number());
-            assertThat(invoice.getJsonNumber("payable").bigDecimalValue())
-                    .isEqualByComparingTo(model.totals().payable());
+            assertThat(invoice.getJsonNumber("payable").bigDecimalValue()).isEqualByComparingTo(model.totals().payable());
 
-            HttpResponse<String> again = get("/api/v1/invoices/" + created.getString("id") + "/ubl", "ACCOUNTANT",
+            HttpResponse<String> again = get(tenant, "/api/v1/invoices/" + id + "/ubl", "ACCOUNTANT",
                     "migration check of " + name);
             assertThat(again.statusCode()).as(name + ": " + again.body()).isEqualTo(200);
             Map<String, String> diff = BusinessTerms.differences(BusinessTerms.of(SafeXml.parse(original)),
@@ -138,8 +156,9 @@ class EInvoiceIT {
             assertThat(diff).as(name).isEmpty();
             imported++;
         }
-        assertThat(imported).isGreaterThanOrEqualTo(15);
-        assertThat(post("/api/v1/invoices/import", "CLERK", Examples.read(Examples.all().get(0))).statusCode())
+        assertThat(imported + refusedB).isEqualTo(Examples.all().size());
+        assertThat(imported).isEqualTo(Examples.all().size() - 1);
+        assertThat(post(people, "/api/v1/invoices/import", Examples.read(Examples.all().get(0)), "CLERK").statusCode())
                 .isEqualTo(403);
     }
 
@@ -235,8 +254,12 @@ class EInvoiceIT {
     }
 
     private static HttpResponse<String> get(String path, String role, String reason) throws Exception {
+        return get(people, path, role, reason);
+    }
+
+    private static HttpResponse<String> get(Personas tenant, String path, String role, String reason) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(60)).GET()
-                .header("Authorization", "Bearer " + people.token(role));
+                .header("Authorization", "Bearer " + tenant.token(role));
         if (reason != null) {
             request.header("X-Reason", reason);
         }
@@ -244,9 +267,17 @@ class EInvoiceIT {
     }
 
     private static HttpResponse<String> post(String path, String role, byte[] xml) throws Exception {
+        return post(people, path, xml, role);
+    }
+
+    private static HttpResponse<String> post(Personas tenant, String path, byte[] xml) throws Exception {
+        return post(tenant, path, xml, "ACCOUNTANT");
+    }
+
+    private static HttpResponse<String> post(Personas tenant, String path, byte[] xml, String role) throws Exception {
         return client.send(HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(120))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(xml)).header("Content-Type", "application/xml")
-                .header("Authorization", "Bearer " + people.token(role)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + tenant.token(role)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonObject json(HttpResponse<String> response) {
