@@ -1,16 +1,11 @@
 package app.confidant.einvoice;
 
-import app.confidant.einvoice.UblDocument.Address;
 import app.confidant.einvoice.UblDocument.AllowanceCharge;
 import app.confidant.einvoice.UblDocument.Id;
 import app.confidant.einvoice.UblDocument.Line;
-import app.confidant.einvoice.UblDocument.Period;
 import app.confidant.einvoice.UblDocument.Trader;
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -19,17 +14,13 @@ import javax.xml.stream.XMLStreamWriter;
  * Writes a {@link UblDocument} as a UBL 2.1 Invoice or CreditNote with StAX — the JDK's streaming writer escapes
  * every value, and no JAXB runtime has to live beside the server's own. Element order follows the UBL 2.1 schema.
  */
-final class UblWriter {
-
-    static final String CAC = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
-    static final String CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
+final class UblWriter extends UblStream {
 
     private final UblDocument doc;
-    private final XMLStreamWriter out;
 
     private UblWriter(UblDocument doc, XMLStreamWriter out) {
+        super(out, doc.currency(), doc.creditNote());
         this.doc = doc;
-        this.out = out;
     }
 
     static byte[] write(UblDocument doc) {
@@ -220,38 +211,6 @@ final class UblWriter {
         }
     }
 
-    private void taxScheme(String companyId, String scheme) throws XMLStreamException {
-        if (companyId != null) {
-            cac("PartyTaxScheme");
-            cbc("CompanyID", companyId);
-            cac("TaxScheme");
-            cbc("ID", scheme);
-            end();
-            end();
-        }
-    }
-
-    private void address(String element, Address a) throws XMLStreamException {
-        if (a == null) {
-            return;
-        }
-        cac(element);
-        cbc("StreetName", a.line1());
-        cbc("AdditionalStreetName", a.line2());
-        cbc("CityName", a.city());
-        cbc("PostalZone", a.postcode());
-        cbc("CountrySubentity", a.subdivision());
-        if (a.line3() != null) {
-            cac("AddressLine");
-            cbc("Line", a.line3());
-            end();
-        }
-        cac("Country");
-        cbc("IdentificationCode", a.country());
-        end();
-        end();
-    }
-
     private void delivery() throws XMLStreamException {
         UblDocument.Delivery d = doc.delivery();
         if (d == null) {
@@ -311,33 +270,6 @@ final class UblWriter {
         end();
     }
 
-    private void allowanceCharge(AllowanceCharge ac, boolean documentLevel) throws XMLStreamException {
-        cac("AllowanceCharge");
-        cbc("ChargeIndicator", Boolean.toString(ac.charge()));
-        cbc("AllowanceChargeReasonCode", ac.reasonCode());
-        cbc("AllowanceChargeReason", ac.reason());
-        cbc("MultiplierFactorNumeric", ac.percent());
-        amount("Amount", ac.amount());
-        amount("BaseAmount", ac.base());
-        if (documentLevel) {
-            taxCategory("TaxCategory", ac.category(), ac.rate(), null, null);
-        }
-        end();
-    }
-
-    private void taxCategory(String element, String category, BigDecimal rate, String reasonCode, String reason)
-            throws XMLStreamException {
-        cac(element);
-        cbc("ID", category);
-        cbc("Percent", rate);
-        cbc("TaxExemptionReasonCode", reasonCode);
-        cbc("TaxExemptionReason", reason);
-        cac("TaxScheme");
-        cbc("ID", "VAT");
-        end();
-        end();
-    }
-
     private void taxTotals() throws XMLStreamException {
         cac("TaxTotal");
         amount("TaxAmount", doc.totals().taxTotal());
@@ -370,150 +302,4 @@ final class UblWriter {
         end();
     }
 
-    private void line(Line l) throws XMLStreamException {
-        cac(doc.creditNote() ? "CreditNoteLine" : "InvoiceLine");
-        cbc("ID", l.id());
-        cbc("Note", l.note());
-        out.writeStartElement(CBC, doc.creditNote() ? "CreditedQuantity" : "InvoicedQuantity");
-        out.writeAttribute("unitCode", l.unitCode());
-        out.writeCharacters(l.quantity().toPlainString());
-        out.writeEndElement();
-        amount("LineExtensionAmount", l.net());
-        cbc("AccountingCost", l.accountingCost());
-        period("InvoicePeriod", l.period());
-        if (l.orderLineReference() != null) {
-            cac("OrderLineReference");
-            cbc("LineID", l.orderLineReference());
-            end();
-        }
-        if (l.objectId() != null) {
-            cac("DocumentReference");
-            id("ID", l.objectId());
-            cbc("DocumentTypeCode", "130");
-            end();
-        }
-        for (AllowanceCharge ac : l.allowancesCharges()) {
-            allowanceCharge(ac, false);
-        }
-        item(l);
-        cac("Price");
-        amount("PriceAmount", l.price());
-        if (l.baseQuantity() != null) {
-            out.writeStartElement(CBC, "BaseQuantity");
-            if (l.baseUnitCode() != null) {
-                out.writeAttribute("unitCode", l.baseUnitCode());
-            }
-            out.writeCharacters(l.baseQuantity().toPlainString());
-            out.writeEndElement();
-        }
-        if (l.grossPrice() != null || l.priceDiscount() != null) {
-            cac("AllowanceCharge");
-            cbc("ChargeIndicator", "false");
-            amount("Amount", l.priceDiscount() == null ? BigDecimal.ZERO : l.priceDiscount());
-            amount("BaseAmount", l.grossPrice());
-            end();
-        }
-        end();
-        end();
-    }
-
-    private void item(Line l) throws XMLStreamException {
-        cac("Item");
-        cbc("Description", l.description());
-        cbc("Name", l.name());
-        simpleId("BuyersItemIdentification", l.buyersItemId());
-        simpleId("SellersItemIdentification", l.sellersItemId());
-        if (l.standardItemId() != null) {
-            cac("StandardItemIdentification");
-            id("ID", l.standardItemId());
-            end();
-        }
-        if (l.originCountry() != null) {
-            cac("OriginCountry");
-            cbc("IdentificationCode", l.originCountry());
-            end();
-        }
-        for (Id c : l.classifications()) {
-            cac("CommodityClassification");
-            out.writeStartElement(CBC, "ItemClassificationCode");
-            if (c.scheme() != null) {
-                out.writeAttribute("listID", c.scheme());
-            }
-            out.writeCharacters(c.value());
-            out.writeEndElement();
-            end();
-        }
-        taxCategory("ClassifiedTaxCategory", l.category(), l.rate(), null, null);
-        for (UblDocument.Attribute a : l.attributes()) {
-            cac("AdditionalItemProperty");
-            cbc("Name", a.name());
-            cbc("Value", a.value());
-            end();
-        }
-        end();
-    }
-
-    private void simpleId(String element, String value) throws XMLStreamException {
-        if (value != null) {
-            cac(element);
-            cbc("ID", value);
-            end();
-        }
-    }
-
-    private void period(String element, Period p) throws XMLStreamException {
-        if (p != null) {
-            cac(element);
-            cbc("StartDate", p.start());
-            cbc("EndDate", p.end());
-            cbc("DescriptionCode", p.code());
-            end();
-        }
-    }
-
-    private void id(String element, Id id) throws XMLStreamException {
-        if (id == null) {
-            return;
-        }
-        out.writeStartElement(CBC, element);
-        if (id.scheme() != null) {
-            out.writeAttribute("schemeID", id.scheme());
-        }
-        out.writeCharacters(id.value());
-        out.writeEndElement();
-    }
-
-    private void amount(String element, BigDecimal value) throws XMLStreamException {
-        amount(element, value, doc.currency());
-    }
-
-    private void amount(String element, BigDecimal value, String currency) throws XMLStreamException {
-        if (value != null) {
-            out.writeStartElement(CBC, element);
-            out.writeAttribute("currencyID", currency);
-            out.writeCharacters(value.toPlainString());
-            out.writeEndElement();
-        }
-    }
-
-    private void cbc(String element, Object value) throws XMLStreamException {
-        if (value != null) {
-            out.writeStartElement(CBC, element);
-            out.writeCharacters(value instanceof BigDecimal d ? d.toPlainString()
-                    : value instanceof LocalDate date ? date.toString() : value.toString());
-            out.writeEndElement();
-        }
-    }
-
-    private void cac(String element) throws XMLStreamException {
-        out.writeStartElement(CAC, element);
-    }
-
-    private void end() throws XMLStreamException {
-        out.writeEndElement();
-    }
-
-    static List<String> nonNull(List<String> values) {
-        return values == null ? List.of() : values;
-    }
 }

@@ -35,7 +35,8 @@ final class People {
 
         /** A code for the next unused time step, waiting only if even step now+1 was used already. */
         String nextCode() throws InterruptedException {
-            long step = lastStep + 1;
+            // never a step already past: the server accepts only the current one, one before and one after
+            long step = Math.max(lastStep + 1, Instant.now().getEpochSecond() / Totp.STEP_SECONDS);
             while (step > Instant.now().getEpochSecond() / Totp.STEP_SECONDS + 1) {
                 Thread.sleep(1000);
             }
