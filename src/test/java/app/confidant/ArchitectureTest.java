@@ -21,6 +21,7 @@ class ArchitectureTest {
                 .withOptionalLayers(true)
                 .layer("platform").definedBy("app.confidant.platform..")
                 .layer("compliance").definedBy("app.confidant.compliance..")
+                .layer("einvoice").definedBy("app.confidant.einvoice..")
                 .layer("invoice").definedBy("app.confidant.invoice..")
                 .layer("keyceremony").definedBy("app.confidant.keyceremony..")
                 .layer("security").definedBy("app.confidant.security..")
@@ -28,11 +29,13 @@ class ArchitectureTest {
                 .layer("crypto").definedBy("app.confidant.crypto..")
                 .whereLayer("platform").mayNotBeAccessedByAnyLayer()
                 .whereLayer("compliance").mayOnlyBeAccessedByLayers("platform")
-                .whereLayer("invoice").mayOnlyBeAccessedByLayers("platform", "compliance")
+                .whereLayer("einvoice").mayOnlyBeAccessedByLayers("platform")
+                .whereLayer("invoice").mayOnlyBeAccessedByLayers("platform", "compliance", "einvoice")
                 .whereLayer("keyceremony").mayOnlyBeAccessedByLayers("platform", "compliance")
-                .whereLayer("security").mayOnlyBeAccessedByLayers("platform", "compliance", "invoice", "keyceremony")
+                .whereLayer("security")
+                .mayOnlyBeAccessedByLayers("platform", "compliance", "invoice", "keyceremony", "einvoice")
                 .whereLayer("audit")
-                .mayOnlyBeAccessedByLayers("platform", "compliance", "invoice", "keyceremony", "security")
+                .mayOnlyBeAccessedByLayers("platform", "compliance", "invoice", "keyceremony", "security", "einvoice")
                 .check(CLASSES);
     }
 
@@ -51,7 +54,8 @@ class ArchitectureTest {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
                 .that().areDeclaredInClassesThat().haveSimpleNameEndingWith("Service")
                 .and().areDeclaredInClassesThat().resideInAnyPackage("app.confidant.invoice..",
-                        "app.confidant.security..", "app.confidant.keyceremony..", "app.confidant.compliance..")
+                        "app.confidant.security..", "app.confidant.keyceremony..", "app.confidant.compliance..",
+                        "app.confidant.einvoice..")
                 .and().arePublic()
                 .should().beAnnotatedWith(app.confidant.audit.Audited.class)
                 .orShould().beAnnotatedWith(app.confidant.audit.ReadOnly.class)
@@ -64,7 +68,7 @@ class ArchitectureTest {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
                 .should().resideInAnyPackage("app.confidant.platform..", "app.confidant.compliance..",
                         "app.confidant.invoice..", "app.confidant.keyceremony..", "app.confidant.security..",
-                        "app.confidant.audit..", "app.confidant.crypto..")
+                        "app.confidant.audit..", "app.confidant.crypto..", "app.confidant.einvoice..")
                 .check(CLASSES);
     }
 }

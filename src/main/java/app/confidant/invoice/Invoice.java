@@ -92,6 +92,9 @@ public class Invoice extends SealedEntity {
     @Column(name = "paid_total", nullable = false, precision = 19, scale = 2)
     private BigDecimal paidTotal = BigDecimal.ZERO.setScale(2);
 
+    @Column(nullable = false, updatable = false)
+    private boolean imported;
+
     @Column(name = "preceding_invoice_id", updatable = false)
     private UUID precedingInvoiceId;
 
@@ -142,6 +145,14 @@ public class Invoice extends SealedEntity {
     /** Sets everything a draft holds; refused once the invoice is approved or issued. */
     void edit(InvoiceRequest request, UUID editor, Instant now) {
         requireStatus(InvoiceStatus.DRAFT, InvoiceStatus.SUBMITTED);
+        header(request);
+        replaceLines(request.lines(), request.prepaid());
+        status = InvoiceStatus.DRAFT; // an edited submission goes back to draft
+        lastEditedBy = editor;
+        updatedAt = now;
+    }
+
+    private void header(InvoiceRequest request) {
         partyId = request.partyId();
         currency = request.currency();
         issueDate = request.issueDate();
@@ -150,10 +161,6 @@ public class Invoice extends SealedEntity {
         purchaseOrderRef = request.purchaseOrderRef();
         paymentTerms = request.paymentTerms();
         note(request.note());
-        replaceLines(request.lines(), request.prepaid());
-        status = InvoiceStatus.DRAFT; // an edited submission goes back to draft
-        lastEditedBy = editor;
-        updatedAt = now;
     }
 
     private void replaceLines(List<InvoiceRequest.LineRequest> requested, BigDecimal prepaidAmount) {
@@ -172,6 +179,32 @@ public class Invoice extends SealedEntity {
         taxTotal = totals.taxTotal();
         prepaid = totals.prepaid();
         payable = totals.payable();
+    }
+
+    /**
+     * A historical record brought in by migration: issued elsewhere under {@code number}, its lines and document
+     * totals kept as the source stated them (they may include document-level allowances the lines do not show).
+     */
+    void recordImported(InvoiceRequest request, List<BigDecimal> lineNets, InvoiceTotals documentTotals,
+            String importedNumber, Instant now) {
+        header(request);
+        for (int i = 0; i < request.lines().size(); i++) {
+            InvoiceRequest.LineRequest line = request.lines().get(i);
+            lines.add(new InvoiceLine(this, i + 1, line.figures(), line.unitCode(), lineNets.get(i)));
+            sensitive(descriptionKey(i + 1), line.description());
+        }
+        netTotal = documentTotals.netTotal();
+        taxTotal = documentTotals.taxTotal();
+        prepaid = documentTotals.prepaid();
+        payable = documentTotals.payable();
+        number = importedNumber;
+        imported = true;
+        move(InvoiceStatus.ISSUED, now);
+    }
+
+    /** Whether this invoice was issued elsewhere and brought in by migration (never numbered here). */
+    public boolean imported() {
+        return imported;
     }
 
     void submit(UUID by, Instant now) {

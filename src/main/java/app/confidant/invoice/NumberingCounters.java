@@ -2,6 +2,7 @@ package app.confidant.invoice;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -22,6 +23,13 @@ public class NumberingCounters {
     public void create(UUID tenant, String series, int year) {
         if (em.find(NumberingCounter.class, new NumberingCounter.Key(tenant, series, year)) == null) {
             em.persist(new NumberingCounter(tenant, series, year));
+            try {
+                em.flush();
+            } catch (PersistenceException createdConcurrently) {
+                // Another issuer's row won. Flushing here (not at commit) leaves this transaction marked for
+                // rollback, which ends it quietly; a failed commit instead left the caller's suspended transaction
+                // unusable ("No externally managed transaction is currently active") and the issue answered 500.
+            }
         }
     }
 

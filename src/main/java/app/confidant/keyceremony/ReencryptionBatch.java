@@ -64,11 +64,12 @@ public class ReencryptionBatch {
         int resealed = 0;
         UUID last = job.lastId();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT id, sealed_fields FROM " + table.name()
-                     + " WHERE tenant_id = ? AND sealed_key_version <> ?" + (last == null ? "" : " AND id > ?")
-                     + " ORDER BY id FETCH FIRST " + job.batchSize() + " ROWS ONLY FOR UPDATE");
+             PreparedStatement select = connection.prepareStatement("SELECT " + table.idColumn() + ", sealed_fields FROM "
+                     + table.name() + " WHERE tenant_id = ? AND sealed_key_version <> ?"
+                     + (last == null ? "" : " AND " + table.idColumn() + " > ?")
+                     + " ORDER BY " + table.idColumn() + " FETCH FIRST " + job.batchSize() + " ROWS ONLY FOR UPDATE");
              PreparedStatement update = connection.prepareStatement("UPDATE " + table.name()
-                     + " SET sealed_fields = ?, sealed_key_version = ? WHERE id = ?")) {
+                     + " SET sealed_fields = ?, sealed_key_version = ? WHERE " + table.idColumn() + " = ?")) {
             select.setObject(1, job.tenant());
             select.setInt(2, job.targetVersion());
             if (last != null) {

@@ -9,10 +9,13 @@ import java.util.List;
  */
 final class SealedTables {
 
-    record Table(String name, String entityType) {
+    /** A table, the entity type its seals are bound to, and its key column (the id bound into the seals). */
+    record Table(String name, String entityType, String idColumn) {
     }
 
-    static final List<Table> ALL = List.of(new Table("party", "party"), new Table("invoice", "invoice"));
+    static final List<Table> ALL = List.of(new Table("party", "party", "id"), new Table("invoice", "invoice", "id"),
+            new Table("einvoice_seller", "einvoice-seller", "id"),
+            new Table("einvoice_import", "einvoice-import", "invoice_id"));
 
     private SealedTables() {
     }

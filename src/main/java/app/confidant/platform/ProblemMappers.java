@@ -4,6 +4,7 @@ import app.confidant.audit.AuditUnavailableException;
 import app.confidant.compliance.ComplianceException;
 import app.confidant.crypto.HsmUnavailableException;
 import app.confidant.crypto.KeyDestroyedException;
+import app.confidant.einvoice.EInvoiceException;
 import app.confidant.invoice.InvoiceException;
 import app.confidant.keyceremony.KeyCeremonyException;
 import app.confidant.security.SecurityException;
@@ -84,6 +85,29 @@ public final class ProblemMappers {
         }
     }
 
+    /** Refusals of the e-invoice capability; a document at fault lists the rules it failed. */
+    @Provider
+    public static class EInvoiceMapper implements ExceptionMapper<EInvoiceException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(EInvoiceException e) {
+            if (e.failures().isEmpty()) {
+                return new Problem(e.status(), e.code(), titleOf(e.status()), e.getMessage()).toResponse(instance(uri));
+            }
+            JsonArrayBuilder failures = Json.createArrayBuilder();
+            e.failures().forEach(f -> failures.add(Json.createObjectBuilder().add("id", String.valueOf(f.id()))
+                    .add("flag", String.valueOf(f.flag())).add("location", String.valueOf(f.location()))
+                    .add("message", String.valueOf(f.message()))));
+            JsonObject body = Json.createObjectBuilder()
+                    .add("type", "https://confidant.app/problems/" + e.code())
+                    .add("title", titleOf(e.status())).add("status", e.status()).add("code", e.code())
+                    .add("detail", e.getMessage()).add("instance", instance(uri)).add("failures", failures).build();
+            return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(body.toString()).build();
+        }
+    }
+
     /** Refusals of key ceremonies (dual control, expired proposals, key states). */
     @Provider
     public static class KeyCeremonyMapper implements ExceptionMapper<KeyCeremonyException> {
@@ -148,7 +172,8 @@ public final class ProblemMappers {
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
                 if (cause instanceof HsmUnavailableException || cause instanceof AuditUnavailableException
                         || cause instanceof SecurityException
-                        || cause instanceof InvoiceException || cause instanceof EJBAccessException
+                        || cause instanceof InvoiceException || cause instanceof EInvoiceException
+                        || cause instanceof EJBAccessException
                         || cause instanceof KeyCeremonyException || cause instanceof KeyDestroyedException) {
                     ExceptionMapper mapper = providers.getExceptionMapper(cause.getClass());
                     return mapper.toResponse(cause);

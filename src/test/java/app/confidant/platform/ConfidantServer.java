@@ -143,7 +143,7 @@ public final class ConfidantServer implements AutoCloseable {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A JSON request with an optional bearer token; the body may be null. */
+    /** A JSON request (XML when the body starts with {@code <}) with an optional bearer token; the body may be null. */
     public HttpResponse<String> send(String method, String path, String token, String json)
             throws IOException, InterruptedException {
         return sendWithHeader(method, path, token, json, null, null);
@@ -154,7 +154,7 @@ public final class ConfidantServer implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json").header("Accept", "application/json, */*;q=0.1");
+                .header("Content-Type", json != null && json.startsWith("<") ? "application/xml" : "application/json").header("Accept", "application/json, */*;q=0.1");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
