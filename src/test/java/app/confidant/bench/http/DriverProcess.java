@@ -31,7 +31,7 @@ final class DriverProcess {
         this.work = Files.createDirectories(work);
     }
 
-    LoadRun run(String scenario, String variant, LoadPlan plan, Runnable whileMeasuring) throws Exception {
+    LoadRun run(String scenario, String variant, LoadPlan plan) throws Exception {
         int n = ++runs;
         Path planFile = work.resolve(n + "-plan.properties");
         Path resultFile = work.resolve(n + "-result.properties");
@@ -52,7 +52,6 @@ final class DriverProcess {
                     cpuStart = server.cpuSeconds();
                     hsmStart = hsmOps();
                     sampler.scheduleAtFixedRate(() -> sampleHeap(heapMax), 500, 1000, TimeUnit.MILLISECONDS);
-                    whileMeasuring.run();
                 } else if (line.equals("DONE")) {
                     cpuEnd = server.cpuSeconds();
                     sampler.shutdown();

@@ -37,8 +37,8 @@ class HttpBench {
             Scenarios scenarios = new Scenarios(server, n, work);
             List<LoadRun> runs = new ArrayList<>();
             runs.addAll(scenarios.writesAndReads());
-            Scenarios.Issuing issuing = scenarios.issuing(runs);
             Scenarios.Scale scale = scenarios.scale(runs);
+            Scenarios.Issuing issuing = scenarios.issuing(runs);
             HttpResults results = new HttpResults(settings, loadBefore, server.launchToReadySeconds(),
                     server.payaraReady(), scenarios.heapAfterWarmup(), runs, issuing, scale, scenarios.profile());
             Path report = results.write();
@@ -50,11 +50,15 @@ class HttpBench {
         }
     }
 
-    /** How much to run: full (committed results) or quick (a smoke test of the harness, under two minutes). */
+    /**
+     * How much to run: full (committed results) or quick (a smoke test of the harness, under two minutes on a quiet
+     * machine). {@code maxSeconds} bounds each warm-up and each measurement; {@code seedMinutes} bounds the seeding
+     * of the large data set (the report then names the size reached).
+     */
     record HttpCounts(int rounds, int warmup, int requests, int maxSeconds, int readRequests, int parties,
-                      int scaleSmall, int scaleLarge, int scaleRequests, int issues, int seedChunk) {
-        static final HttpCounts FULL = new HttpCounts(3, 300, 1500, 40, 2000, 1000, 10_000, 1_000_000, 800, 3000,
-                20_000);
-        static final HttpCounts QUICK = new HttpCounts(1, 40, 120, 5, 150, 20, 1000, 5000, 80, 120, 5000);
+                      int scaleSmall, int scaleLarge, int scaleRequests, int issues, int seedChunk, int seedMinutes) {
+        static final HttpCounts FULL = new HttpCounts(2, 200, 1500, 20, 2000, 200, 10_000, 1_000_000, 600, 1000,
+                10_000, 12);
+        static final HttpCounts QUICK = new HttpCounts(1, 20, 60, 3, 80, 20, 1000, 5000, 40, 64, 2000, 1);
     }
 }

@@ -36,12 +36,14 @@ final class Remedies {
     static final String HEAP = "The JVM was left at its default maximum heap; the used heap after a full GC is "
             + "what the application needs. -Xmx512m would cap it.";
 
-    static final String POOLS = "Pool sizes (server-config/post-boot-postgresql.asadmin, unchanged): 32 JDBC "
-            + "connections for 64 issuers is deliberate. An issue needs one connection (a second one only for a "
-            + "year's first counter) and waits for the counter's row lock while holding it; more connections would "
-            + "only add waiters in PostgreSQL, since issues of one series serialise on that lock anyway. The other "
-            + "32 clients wait in the pool's queue (max wait 60 s) or in Grizzly's worker queue, which costs "
-            + "latency but no throughput and no errors.";
+    static final String POOLS = "Pool sizes, chosen for this scenario: 32 JDBC connections (post-boot, unchanged) "
+            + "and at most 16 HTTP worker threads (pre-boot; Payara's default is 200). Issues of one series "
+            + "serialise on the counter's row lock, so more concurrency in the server adds waiters, not throughput. "
+            + "With 200 workers, 64 issuers held all 32 connections while queueing for that lock, the lock holder's "
+            + "audit append then waited 60 s for a connection of its own, and requests timed out (first runs of "
+            + "this benchmark). A request uses at most 2 connections, so 16 × 2 ≤ 32: the pool cannot run dry, "
+            + "whatever the number of clients; the other 48 wait in Grizzly's queue holding nothing. A bigger "
+            + "pool would not help: PostgreSQL allows 100 connections on this machine, shared by every server.";
 
     private Remedies() {
     }

@@ -83,14 +83,17 @@ final class Scenarios {
         return profile;
     }
 
-    /** Scenarios 1–3: ceiling, sealing and audit, all on invoice create; then reads with and without the HSM. */
+    /**
+     * Scenarios 1–3: ceiling, sealing and audit, all on invoice create; then reads with and without the HSM. JFR
+     * records the last round's invoice create (its warm-up included: the same work).
+     */
     List<LoadRun> writesAndReads() throws Exception {
         Path create = paths("create", List.of("/api/v1/invoices"));
         Path rows = paths("rows", List.of("/api/v1/bench/rows"));
         String invoice = invoice(partyId);
-        driver.run(WRITE, "warm-up", plan(create, "POST", invoice, WRITERS, n.warmup() * 3, n.warmup(), null), () -> { });
+        driver.run(WRITE, "warm-up", plan(create, "POST", invoice, WRITERS, n.warmup() * 3, n.warmup(), null));
         driver.run(WRITE, "warm-up", plan(rows, "POST", "{\"payload\":\"x\"}", WRITERS, n.warmup() * 3, n.warmup(),
-                null), () -> { });
+                null));
         heapAfterWarmup = server.status(clerk, true).heapUsed();
 
         List<LoadRun> runs = new ArrayList<>();
@@ -99,15 +102,18 @@ final class Scenarios {
         for (int round = 0; round < n.rounds(); round++) {
             List<String> sealedIds = new ArrayList<>();
             List<String> plainIds = new ArrayList<>();
-            boolean profileThis = round == n.rounds() - 1;
             for (String variant : writes) {
                 server.mode(clerk, variant.equals(CREATE_PLAIN), variant.equals(CREATE_UNAUDITED));
+                boolean profiled = variant.equals(CREATE) && round == n.rounds() - 1;
+                if (profiled) {
+                    server.jcmd("JFR.start", "name=bench", "settings=profile");
+                }
                 LoadRun run = variant.equals(CEILING)
                         ? driver.run(WRITE, variant, plan(rows, "POST", "{\"payload\":\"bench row\"}", WRITERS,
-                                n.warmup(), n.requests(), null), () -> { })
+                                n.warmup(), n.requests(), null))
                         : driver.run(WRITE, variant, plan(create, "POST", invoice, WRITERS, n.warmup(), n.requests(),
-                                "id"), variant.equals(CREATE) && profileThis ? this::startProfile : () -> { });
-                if (variant.equals(CREATE) && profileThis) {
+                                "id"));
+                if (profiled) {
                     profile = stopProfile();
                 }
                 (variant.equals(CREATE_PLAIN) ? plainIds : sealedIds).addAll(run.captured());
@@ -118,8 +124,8 @@ final class Scenarios {
                 List<String> ids = variant.equals(GET_PLAIN) ? plainIds : sealedIds;
                 Path get = paths("get-" + round + "-" + reads.indexOf(variant),
                         ids.stream().map(id -> "/api/v1/invoices/" + id).toList());
-                runs.add(driver.run(READ, variant, plan(get, "GET", null, READERS, n.warmup(), n.readRequests(), null),
-                        () -> { }));
+                runs.add(driver.run(READ, variant, plan(get, "GET", null, READERS, n.warmup(), n.readRequests(),
+                        null)));
             }
             Collections.rotate(writes, 1);
             Collections.rotate(reads, 1);
@@ -136,14 +142,14 @@ final class Scenarios {
         String party = server.call("POST", "/api/v1/parties", tenantClerk,
                 "{\"legalName\":\"Numbers GmbH\",\"country\":\"AT\"}").getString("id");
         int warm = Math.min(n.warmup(), n.issues());
-        seed(tenantClerk, 1 + warm + n.issues(), "APPROVED", List.of(party), 0);
+        seed(tenantClerk, 1 + warm + n.issues(), "APPROVED", List.of(party), 0, Long.MAX_VALUE);
         List<String> ids = approvedIds(tenant.tenant());
         // The year's first issue alone: it creates the series' counter row (see the report on the first-issue race).
         server.call("POST", issuePath(ids.get(0)), approver, null);
         Path warmup = paths("issue-warmup", ids.subList(1, 1 + warm).stream().map(Scenarios::issuePath).toList());
         Path measured = paths("issue", ids.subList(1 + warm, ids.size()).stream().map(Scenarios::issuePath).toList());
-        driver.run(ISSUE, "warm-up", onceEach(warmup, approver), () -> { });
-        LoadRun run = driver.run(ISSUE, ISSUING, onceEach(measured, approver), () -> { });
+        driver.run(ISSUE, "warm-up", onceEach(warmup, approver));
+        LoadRun run = driver.run(ISSUE, ISSUING, onceEach(measured, approver));
         runs.add(run);
         TreeSet<Long> numbers = settledNumbers(tenant.tenant());
         long issued = numbers.size();
@@ -156,16 +162,17 @@ final class Scenarios {
         Personas tenant = Personas.forTenant(server.server(), UUID.randomUUID());
         String tenantClerk = tenant.token("CLERK");
         List<String> parties = parties(tenantClerk);
-        seed(tenantClerk, n.scaleSmall(), "ISSUED", parties, 0);
+        seed(tenantClerk, n.scaleSmall(), "ISSUED", parties, 0, Long.MAX_VALUE);
         analyze();
         runs.addAll(lookups(tenantClerk, parties, label(n.scaleSmall())));
         long start = System.nanoTime();
-        int more = n.scaleLarge() - n.scaleSmall();
-        seed(tenantClerk, more, "ISSUED", parties, n.scaleSmall());
+        int more = seed(tenantClerk, n.scaleLarge() - n.scaleSmall(), "ISSUED", parties, n.scaleSmall(),
+                start + java.time.Duration.ofMinutes(n.seedMinutes()).toNanos());
         analyze();
         double seconds = (System.nanoTime() - start) / 1e9;
-        runs.addAll(lookups(tenantClerk, parties, label(n.scaleLarge())));
-        return new Scale(n.scaleSmall(), n.scaleLarge(), seconds, more, parties.size());
+        int large = n.scaleSmall() + more;
+        runs.addAll(lookups(tenantClerk, parties, label(large)));
+        return new Scale(n.scaleSmall(), large, seconds, more, parties.size());
     }
 
     static String label(int invoices) {
@@ -192,9 +199,9 @@ final class Scenarios {
                     + "&limit=20");
         }
         LoadRun search = driver.run(SCALE, searchLabel(size), plan(paths("search-" + size, searches), "GET", null,
-                SEARCHERS, n.warmup(), n.scaleRequests(), null).withToken(token), () -> { });
+                SEARCHERS, n.warmup(), n.scaleRequests(), null).withToken(token));
         LoadRun list = driver.run(SCALE, listLabel(size), plan(paths("list-" + size, lists), "GET", null,
-                SEARCHERS, n.warmup(), n.scaleRequests(), null).withToken(token), () -> { });
+                SEARCHERS, n.warmup(), n.scaleRequests(), null).withToken(token));
         return List.of(search, list);
     }
 
@@ -221,25 +228,31 @@ final class Scenarios {
         }
     }
 
-    /** Seeds through the bench endpoint in chunks, two at a time (one seals while the other's rows are written). */
-    private void seed(String token, int count, String status, List<String> parties, long firstNumber)
+    /**
+     * Seeds through the bench endpoint in chunks, three at a time (sealing in the server and writing in PostgreSQL
+     * overlap); chunks not started by {@code deadline} are skipped. Returns how many invoices were seeded.
+     */
+    private int seed(String token, int count, String status, List<String> parties, long firstNumber, long deadline)
             throws Exception {
         JsonArrayBuilder partyIds = Json.createArrayBuilder();
         parties.forEach(partyIds::add);
         String partyJson = partyIds.build().toString();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
-            List<Future<?>> chunks = new ArrayList<>();
+            List<Future<Integer>> chunks = new ArrayList<>();
             for (int done = 0; done < count; done += n.seedChunk()) {
                 int size = Math.min(n.seedChunk(), count - done);
                 String body = "{\"count\":" + size + ",\"status\":\"" + status + "\",\"parties\":" + partyJson
                         + ",\"firstDay\":\"2024-01-01\",\"days\":730,\"firstNumber\":" + (firstNumber + done + 1)
                         + ",\"approvedBy\":\"" + UUID.randomUUID() + "\"}";
-                chunks.add(pool.submit(() -> server.call("POST", "/api/v1/bench/seed", token, body)));
+                chunks.add(pool.submit(() -> System.nanoTime() > deadline ? 0
+                        : server.call("POST", "/api/v1/bench/seed", token, body).getInt("invoices")));
             }
-            for (Future<?> chunk : chunks) {
-                chunk.get();
+            int seeded = 0;
+            for (Future<Integer> chunk : chunks) {
+                seeded += chunk.get();
             }
+            return seeded;
         } finally {
             pool.shutdownNow();
         }
@@ -254,17 +267,21 @@ final class Scenarios {
     }
 
     private static List<String> approvedIds(UUID tenant) throws Exception {
-        try (Connection c = TestDatabase.HTTP_BENCH.connectAsOwner();
-             PreparedStatement s = c.prepareStatement(
-                     "SELECT id FROM invoice WHERE tenant_id = ? AND status = 'APPROVED' ORDER BY created_at")) {
+        return column("SELECT id FROM invoice WHERE tenant_id = ? AND status = 'APPROVED' ORDER BY created_at",
+                tenant);
+    }
+
+    /** The first column of a query on the bench schema that takes one parameter, the tenant. */
+    private static List<String> column(String sql, UUID tenant) throws Exception {
+        try (Connection c = TestDatabase.HTTP_BENCH.connectAsOwner(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, tenant);
-            List<String> ids = new ArrayList<>();
+            List<String> values = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    ids.add(r.getString(1));
+                    values.add(r.getString(1));
                 }
             }
-            return ids;
+            return values;
         }
     }
 
@@ -283,31 +300,16 @@ final class Scenarios {
     }
 
     private static TreeSet<Long> issuedNumbers(UUID tenant) throws Exception {
-        try (Connection c = TestDatabase.HTTP_BENCH.connectAsOwner();
-             PreparedStatement s = c.prepareStatement(
-                     "SELECT number FROM invoice WHERE tenant_id = ? AND series = 'INV' AND number IS NOT NULL")) {
-            s.setObject(1, tenant);
-            TreeSet<Long> numbers = new TreeSet<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    String number = r.getString(1);
-                    numbers.add(Long.parseLong(number.substring(number.lastIndexOf('-') + 1)));
-                }
-            }
-            return numbers;
+        TreeSet<Long> numbers = new TreeSet<>();
+        for (String number : column("SELECT number FROM invoice WHERE tenant_id = ? AND series = 'INV'"
+                + " AND number IS NOT NULL", tenant)) {
+            numbers.add(Long.parseLong(number.substring(number.lastIndexOf('-') + 1)));
         }
+        return numbers;
     }
 
     private static String issuePath(String id) {
         return "/api/v1/invoices/" + id + "/issue";
-    }
-
-    private void startProfile() {
-        try {
-            server.jcmd("JFR.start", "name=bench", "settings=profile");
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start JFR", e);
-        }
     }
 
     private String stopProfile() throws Exception {
