@@ -47,6 +47,11 @@ record Aggregate(String scenario, String variant, int clients, long requests, lo
         return 100 * serverCpuSeconds / seconds;
     }
 
+    /** Server CPU time per answered request: less disturbed by other load on a shared machine than throughput. */
+    double serverCpuMillisPerRequest() {
+        return requests == 0 ? 0 : 1000 * serverCpuSeconds / requests;
+    }
+
     double driverCpuPercent() {
         return 100 * driverCpuSeconds / seconds;
     }

@@ -24,15 +24,17 @@ final class HttpMarkdown {
                 .append("all on loopback. Variants and baselines take turns in each round; figures merge the rounds. ")
                 .append("The machine is shared: absolute figures are noisy, the ratios are what count.\n\n");
         md.append("![throughput and latency](").append(chart).append(")\n\n");
-        md.append("| scenario | variant | clients | requests | timeouts | req/s | p50 ms | p99 ms | p99.9 ms | server CPU | generator CPU | HSM ops/req |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| scenario | variant | clients | requests | timeouts | req/s | p50 ms | p99 ms | p99.9 ms | server CPU | server CPU ms/req | generator CPU | HSM ops/req |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Aggregate v : r.variants) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.0f | %.1f | %.1f | %.1f | %.0f %% | %.0f %% | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.0f | %.1f | %.1f | %.1f | %.0f %% | %.1f | %.0f %% | %s |%n",
                     v.scenario(), v.variant(), v.clients(), v.requests(), v.timeouts(), v.throughput(), v.millis(50), v.millis(99),
-                    v.millis(99.9), v.serverCpuPercent(), v.driverCpuPercent(), Double.isNaN(v.hsmOpsPerRequest())
+                    v.millis(99.9), v.serverCpuPercent(), v.serverCpuMillisPerRequest(), v.driverCpuPercent(), Double.isNaN(v.hsmOpsPerRequest())
                             ? "n/a (probe starved)" : String.format(Locale.ROOT, "%.2f", v.hsmOpsPerRequest())));
         }
-        md.append("\nCPU in % of one core over the measured span (200 % = both cores). HSM operations are counted by ")
+        md.append("\nCPU in % of one core over the measured span (200 % = both cores); CPU ms per request is the ")
+                .append("server's CPU time divided by the answered requests, the figure least disturbed by other load. ")
+                .append("HSM operations are counted by ")
                 .append("the server (seals + opens + MACs) over the same span, divided by the requests.\n\n");
         md.append("## Goals\n\n| scenario | goal | measured | target | verdict |\n|---|---|---:|---:|---|\n");
         for (Goal g : r.goals) {

@@ -124,6 +124,7 @@ final class HttpResults {
                     .add("errors", v.errors()).add("timeouts", v.timeouts()).add("seconds", v.seconds()).add("throughput", v.throughput())
                     .add("p50Ms", v.millis(50)).add("p99Ms", v.millis(99)).add("p999Ms", v.millis(99.9))
                     .add("maxMs", v.latencies().getMaxValue() / 1e6).add("serverCpuPercent", v.serverCpuPercent())
+                    .add("serverCpuMsPerRequest", v.serverCpuMillisPerRequest())
                     .add("generatorCpuPercent", v.driverCpuPercent())
                     .add("hsmOpsPerRequest", Double.isNaN(v.hsmOpsPerRequest()) ? -1 : v.hsmOpsPerRequest())
                     .add("heapMaxMiB", v.heapMax() / MIB));
