@@ -50,7 +50,6 @@ public class InvoiceSeeder {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement invoices = connection.prepareStatement(INVOICE);
              PreparedStatement lines = connection.prepareStatement(LINE)) {
-            connection.setAutoCommit(false);
             for (int i = 0; i < batch.count(); i++) {
                 UUID id = UUID.randomUUID();
                 LocalDate day = batch.firstDay().plusDays(i % Math.max(1, batch.days()));
@@ -78,11 +77,9 @@ public class InvoiceSeeder {
                 lines.addBatch();
                 if ((i + 1) % BATCH == 0 || i + 1 == batch.count()) {
                     invoices.executeBatch();
-                    lines.executeBatch();
-                    connection.commit();
+                    lines.executeBatch(); // autocommit: each batch is its own transaction
                 }
             }
-            connection.setAutoCommit(true);
         }
         return batch.count();
     }

@@ -1,15 +1,8 @@
 package app.confidant.bench.http;
 
-import app.confidant.platform.TestDatabase;
 import app.confidant.security.Personas;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,9 +10,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The six scenarios against one server. Variants and their baselines take turns within each round (the order
@@ -60,6 +50,7 @@ final class Scenarios {
     private final Path work;
     private final String clerk;
     private final DriverProcess driver;
+    private final BenchData data;
     private final String partyId;
     private final Random random = new Random(42);
     private long heapAfterWarmup;
@@ -71,6 +62,7 @@ final class Scenarios {
         this.work = work;
         this.clerk = Personas.forTenant(server.server(), UUID.randomUUID()).token("CLERK");
         this.driver = new DriverProcess(server, clerk, work.resolve("runs"));
+        this.data = new BenchData(server, n.seedChunk());
         this.partyId = server.call("POST", "/api/v1/parties", clerk,
                 "{\"legalName\":\"Bench Buyer AG\",\"country\":\"DE\",\"taxId\":\"DE 811 907 980\"}").getString("id");
     }
@@ -142,8 +134,8 @@ final class Scenarios {
         String party = server.call("POST", "/api/v1/parties", tenantClerk,
                 "{\"legalName\":\"Numbers GmbH\",\"country\":\"AT\"}").getString("id");
         int warm = Math.min(n.warmup(), n.issues());
-        seed(tenantClerk, 1 + warm + n.issues(), "APPROVED", List.of(party), 0, Long.MAX_VALUE);
-        List<String> ids = approvedIds(tenant.tenant());
+        data.seed(tenantClerk, 1 + warm + n.issues(), "APPROVED", List.of(party), 0, Long.MAX_VALUE);
+        List<String> ids = BenchData.approvedIds(tenant.tenant());
         // The year's first issue alone: it creates the series' counter row (see the report on the first-issue race).
         server.call("POST", issuePath(ids.get(0)), approver, null);
         Path warmup = paths("issue-warmup", ids.subList(1, 1 + warm).stream().map(Scenarios::issuePath).toList());
@@ -151,7 +143,7 @@ final class Scenarios {
         driver.run(ISSUE, "warm-up", onceEach(warmup, approver));
         LoadRun run = driver.run(ISSUE, ISSUING, onceEach(measured, approver));
         runs.add(run);
-        TreeSet<Long> numbers = settledNumbers(tenant.tenant());
+        TreeSet<Long> numbers = BenchData.settledNumbers(tenant.tenant());
         long issued = numbers.size();
         boolean gapless = !numbers.isEmpty() && numbers.first() == 1 && numbers.last() == issued;
         return new Issuing(run, ids.size(), issued, numbers.first(), numbers.last(), gapless);
@@ -161,14 +153,14 @@ final class Scenarios {
     Scale scale(List<LoadRun> runs) throws Exception {
         Personas tenant = Personas.forTenant(server.server(), UUID.randomUUID());
         String tenantClerk = tenant.token("CLERK");
-        List<String> parties = parties(tenantClerk);
-        seed(tenantClerk, n.scaleSmall(), "ISSUED", parties, 0, Long.MAX_VALUE);
-        analyze();
+        List<String> parties = data.parties(tenantClerk, n.parties());
+        data.seed(tenantClerk, n.scaleSmall(), "ISSUED", parties, 0, Long.MAX_VALUE);
+        BenchData.analyze();
         runs.addAll(lookups(tenantClerk, parties, label(n.scaleSmall())));
         long start = System.nanoTime();
-        int more = seed(tenantClerk, n.scaleLarge() - n.scaleSmall(), "ISSUED", parties, n.scaleSmall(),
+        int more = data.seed(tenantClerk, n.scaleLarge() - n.scaleSmall(), "ISSUED", parties, n.scaleSmall(),
                 start + java.time.Duration.ofMinutes(n.seedMinutes()).toNanos());
-        analyze();
+        BenchData.analyze();
         double seconds = (System.nanoTime() - start) / 1e9;
         int large = n.scaleSmall() + more;
         runs.addAll(lookups(tenantClerk, parties, label(large)));
@@ -193,7 +185,7 @@ final class Scenarios {
         LocalDate first = LocalDate.of(2024, 1, 1);
         for (int i = 0; i < 500; i++) {
             int party = random.nextInt(parties.size());
-            searches.add("/api/v1/invoices?taxId=" + taxId(party) + "&limit=20");
+            searches.add("/api/v1/invoices?taxId=" + BenchData.taxId(party) + "&limit=20");
             LocalDate from = first.plusDays(random.nextInt(720));
             lists.add("/api/v1/invoices?status=ISSUED&issuedFrom=" + from + "&issuedTo=" + from.plusDays(6)
                     + "&limit=20");
@@ -203,109 +195,6 @@ final class Scenarios {
         LoadRun list = driver.run(SCALE, listLabel(size), plan(paths("list-" + size, lists), "GET", null,
                 SEARCHERS, n.warmup(), n.scaleRequests(), null).withToken(token));
         return List.of(search, list);
-    }
-
-    private static String taxId(int party) {
-        return "DE9%08d".formatted(party);
-    }
-
-    private List<String> parties(String token) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<String>> created = new ArrayList<>();
-            for (int i = 0; i < n.parties(); i++) {
-                String body = "{\"legalName\":\"Scale Party " + i + "\",\"country\":\"DE\",\"taxId\":\""
-                        + taxId(i) + "\"}";
-                created.add(pool.submit(() -> server.call("POST", "/api/v1/parties", token, body).getString("id")));
-            }
-            List<String> ids = new ArrayList<>();
-            for (Future<String> id : created) {
-                ids.add(id.get());
-            }
-            return ids;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /**
-     * Seeds through the bench endpoint in chunks, three at a time (sealing in the server and writing in PostgreSQL
-     * overlap); chunks not started by {@code deadline} are skipped. Returns how many invoices were seeded.
-     */
-    private int seed(String token, int count, String status, List<String> parties, long firstNumber, long deadline)
-            throws Exception {
-        JsonArrayBuilder partyIds = Json.createArrayBuilder();
-        parties.forEach(partyIds::add);
-        String partyJson = partyIds.build().toString();
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        try {
-            List<Future<Integer>> chunks = new ArrayList<>();
-            for (int done = 0; done < count; done += n.seedChunk()) {
-                int size = Math.min(n.seedChunk(), count - done);
-                String body = "{\"count\":" + size + ",\"status\":\"" + status + "\",\"parties\":" + partyJson
-                        + ",\"firstDay\":\"2024-01-01\",\"days\":730,\"firstNumber\":" + (firstNumber + done + 1)
-                        + ",\"approvedBy\":\"" + UUID.randomUUID() + "\"}";
-                chunks.add(pool.submit(() -> System.nanoTime() > deadline ? 0
-                        : server.call("POST", "/api/v1/bench/seed", token, body).getInt("invoices")));
-            }
-            int seeded = 0;
-            for (Future<Integer> chunk : chunks) {
-                seeded += chunk.get();
-            }
-            return seeded;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static void analyze() throws Exception {
-        try (Connection c = TestDatabase.HTTP_BENCH.connectAsOwner(); Statement s = c.createStatement()) {
-            s.execute("ANALYZE invoice");
-            s.execute("ANALYZE invoice_line");
-            s.execute("ANALYZE party");
-        }
-    }
-
-    private static List<String> approvedIds(UUID tenant) throws Exception {
-        return column("SELECT id FROM invoice WHERE tenant_id = ? AND status = 'APPROVED' ORDER BY created_at",
-                tenant);
-    }
-
-    /** The first column of a query on the bench schema that takes one parameter, the tenant. */
-    private static List<String> column(String sql, UUID tenant) throws Exception {
-        try (Connection c = TestDatabase.HTTP_BENCH.connectAsOwner(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, tenant);
-            List<String> values = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    values.add(r.getString(1));
-                }
-            }
-            return values;
-        }
-    }
-
-    /** The numbers once no issue is in flight any more (a timed-out request may still commit on the server). */
-    private static TreeSet<Long> settledNumbers(UUID tenant) throws Exception {
-        TreeSet<Long> before = issuedNumbers(tenant);
-        for (int i = 0; i < 30; i++) {
-            Thread.sleep(2000);
-            TreeSet<Long> now = issuedNumbers(tenant);
-            if (now.equals(before)) {
-                return now;
-            }
-            before = now;
-        }
-        return before;
-    }
-
-    private static TreeSet<Long> issuedNumbers(UUID tenant) throws Exception {
-        TreeSet<Long> numbers = new TreeSet<>();
-        for (String number : column("SELECT number FROM invoice WHERE tenant_id = ? AND series = 'INV'"
-                + " AND number IS NOT NULL", tenant)) {
-            numbers.add(Long.parseLong(number.substring(number.lastIndexOf('-') + 1)));
-        }
-        return numbers;
     }
 
     private static String issuePath(String id) {
