@@ -77,7 +77,7 @@ public class InvoiceSeeder {
                 lines.addBatch();
                 if ((i + 1) % BATCH == 0 || i + 1 == batch.count()) {
                     invoices.executeBatch();
-                    lines.executeBatch(); // autocommit: each batch is its own transaction
+                    lines.executeBatch(); // in autocommit: the pooled connection refused explicit commits
                 }
             }
         }
