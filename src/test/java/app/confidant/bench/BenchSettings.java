@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * @param commit      the commit the benchmark was built from ({@code dirty} when the worktree had changes)
  * @param softhsm     the SoftHSM2 version on this machine (outside the JVM, so read here)
  */
-record BenchSettings(boolean quick, Path resultsDir, String commit, String shortCommit, boolean dirty,
+public record BenchSettings(boolean quick, Path resultsDir, String commit, String shortCommit, boolean dirty,
                      String softhsm) {
 
     static final String RESOURCE = "app/confidant/bench/bench.properties";
@@ -31,7 +31,7 @@ record BenchSettings(boolean quick, Path resultsDir, String commit, String short
      * many paired rounds ignores the few it spoils. Before measuring, a full run waits (at most {@code quietWait})
      * for the machine to be quiet. Quick: the whole scenario in small, no waiting, well under two minutes.
      */
-    record Counts(int warmupRounds, int warmupEntities, int rounds, int entities, int threads, int cipherSamples,
+    public record Counts(int warmupRounds, int warmupEntities, int rounds, int entities, int threads, int cipherSamples,
                   Duration quietWait) {
         static final Counts FULL = new Counts(2, 300, 30, 120, 4, 3000, Duration.ofMinutes(2));
         static final Counts QUICK = new Counts(1, 100, 6, 50, 4, 1000, Duration.ZERO);
@@ -42,7 +42,7 @@ record BenchSettings(boolean quick, Path resultsDir, String commit, String short
     }
 
     /** In the build's JVM: from the system properties the bench profile passes, and git. */
-    static BenchSettings fromBuild() {
+    public static BenchSettings fromBuild() {
         Path base = ConfidantServer.basedir();
         boolean quick = Boolean.getBoolean("confidant.bench.quick");
         String results = System.getProperty("confidant.bench.results", "");

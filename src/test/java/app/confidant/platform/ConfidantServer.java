@@ -87,6 +87,15 @@ public final class ConfidantServer implements AutoCloseable {
         }
     }
 
+    /** Starts a server on a freshly reset schema of {@code db} (benchmarks: their own schema, their own WAR). */
+    public static ConfidantServer startOnFreshSchema(TestDatabase db, String name, Map<String, String> environment)
+            throws Exception {
+        db.resetSchema();
+        Map<String, String> env = new java.util.HashMap<>(db.serverEnvironment());
+        env.putAll(environment);
+        return start(name, env);
+    }
+
     /** Starts a server with its own state directory under target/it/ and the given extra environment. */
     public static ConfidantServer start(String name, Map<String, String> environment) throws Exception {
         Path state = Path.of("target", "it", name).toAbsolutePath();
@@ -128,6 +137,11 @@ public final class ConfidantServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The server JVM's process id (the launcher execs java). */
+    public long pid() {
+        return process.pid();
     }
 
     public Path state() {

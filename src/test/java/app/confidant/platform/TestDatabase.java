@@ -26,6 +26,8 @@ public final class TestDatabase {
     public static final TestDatabase IN_CONTAINER = new TestDatabase("confidant_arq_" + checkoutTag());
     /** The schema of the benchmarks' Payara Micro ({@code ./confidant bench}): bench tables never meet test data. */
     public static final TestDatabase BENCH = new TestDatabase("confidant_bench_" + checkoutTag());
+    /** The schema of the HTTP benchmark's server (launched like production, next to the in-container one). */
+    public static final TestDatabase HTTP_BENCH = new TestDatabase("confidant_httpbench_" + checkoutTag());
 
     /** The schema of the server that a key-rotation test kills with SIGKILL and restarts. */
     public static final TestDatabase KILLED = new TestDatabase("confidant_kill_" + checkoutTag());

@@ -1,0 +1,50 @@
+package app.confidant.bench.http;
+
+/**
+ * What would close each goal when a run misses it: the engineering notes behind the figures, kept next to the code
+ * that measures them so that they change together.
+ */
+final class Remedies {
+
+    static final String CEILING = "An invoice create does far more than the ceiling's one-row insert: token lookup, "
+            + "validation of 3 lines, the party lookup, one HSM seal, four inserts (invoice, 3 lines) and an audit "
+            + "event whose MAC is computed in the HSM under the chain head's row lock. See the profile below for "
+            + "the split; batching the line inserts (EclipseLink batch writing) and caching the token lookup per "
+            + "request are the cheapest wins.";
+    static final String CREATE_P99 = "p99 is dominated by queueing on 2 shared cores at 32 clients (closed loop): "
+            + "latency ≈ clients ÷ throughput. Raising throughput (see the ceiling) lowers it in proportion.";
+    static final String SEALING = "Each sealed write costs one AES-GCM and one HMAC (blind index) inside SoftHSM2 "
+            + "through SunPKCS11, serialised on the HSM session; a read costs one decryption. A session pool in "
+            + "HsmSession (one PKCS#11 session per thread) would let operations overlap.";
+    static final String AUDIT = "The audit append takes the chain head's row lock, computes a MAC in the HSM and "
+            + "inserts one row, in the business transaction: writes of one node serialise on the head row for the "
+            + "rest of the transaction. Appending at the very end of the transaction shortens the time the lock is "
+            + "held.";
+    static final String SEARCH = "Search by tax id resolves the party through its blind index, then reads the "
+            + "party's invoices with ORDER BY created_at over the (tenant_id, party_id) index: every invoice of the "
+            + "party is sorted before the first page. An index on invoice (tenant_id, party_id, created_at, id) "
+            + "(a production migration, not part of the benchmark) would make the first page a range scan.";
+    static final String LIST = "List by status and issue week filters issue_date, which no index covers, and "
+            + "orders by created_at: PostgreSQL walks (tenant_id, status, created_at) and filters. An index on "
+            + "invoice (tenant_id, status, issue_date) or (tenant_id, issue_date) (a production migration) keeps "
+            + "the page a range scan at any size.";
+    static final String NUMBERS = "Gaps or duplicates would be a correctness bug in numbering (NumberingCounters), "
+            + "not a performance problem: see InvoiceWorkflowIT.";
+    static final String READY = "Launch to ready includes the launcher's SoftHSM2 token and TLS set-up, Payara "
+            + "Micro's boot, Flyway and the HSM health check; Payara's own figure is shown next to it. On a busy "
+            + "shared machine boot is CPU-bound: CDS (-XX:SharedArchiveFile) of Payara's classes helps most.";
+    static final String HEAP = "The JVM was left at its default maximum heap; the used heap after a full GC is "
+            + "what the application needs. -Xmx512m would cap it.";
+
+    static final String POOLS = "Pool sizes, chosen for this scenario: 32 JDBC connections (post-boot, unchanged) "
+            + "and at most 16 HTTP worker threads (pre-boot; Payara's default is 200). Issues of one series "
+            + "serialise on the counter's row lock, so more concurrency in the server adds waiters, not throughput. "
+            + "With 200 workers, 64 issuers held all 32 connections while queueing for that lock, the lock holder's "
+            + "audit append then waited 60 s for a connection of its own, and requests timed out (first runs of "
+            + "this benchmark). A request uses at most 2 connections, so 16 × 2 ≤ 32: the pool cannot run dry, "
+            + "whatever the number of clients; the other 48 wait in Grizzly's queue holding nothing. A bigger "
+            + "pool would not help: PostgreSQL allows 100 connections on this machine, shared by every server.";
+
+    private Remedies() {
+    }
+}
