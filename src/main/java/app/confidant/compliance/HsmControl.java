@@ -25,7 +25,7 @@ public class HsmControl {
 
     /** NIST SP 800-57 puts a symmetric data-encryption key's originator-usage period at up to two years. */
     @Inject
-    @ConfigProperty(name = "confidant.crypto.cryptoperiod-days", defaultValue = "365")
+    @ConfigProperty(name = "confidant.keys.cryptoperiod-days", defaultValue = "365")
     int cryptoperiodDays;
 
     ControlResult check() {
