@@ -69,7 +69,10 @@ public class InvoiceRepository {
         if (number != null) {
             jpql.append(" AND i.number = :number");
         }
-        var query = em.createQuery(jpql.append(" ORDER BY i.createdAt, i.id").toString(), Invoice.class)
+        // A period's invoices in order of issue; otherwise in order of creation (both served by an index).
+        boolean period = filter.issuedFrom() != null || filter.issuedTo() != null;
+        jpql.append(period ? " ORDER BY i.issueDate, i.createdAt, i.id" : " ORDER BY i.createdAt, i.id");
+        var query = em.createQuery(jpql.toString(), Invoice.class)
                 .setParameter("tenant", tenant);
         if (status != null) {
             query.setParameter("status", status);

@@ -58,7 +58,7 @@ class HttpBench {
     record HttpCounts(int rounds, int warmup, int requests, int maxSeconds, int readRequests, int parties,
                       int scaleSmall, int scaleLarge, int scaleRequests, int issues, int seedChunk, int seedMinutes) {
         static final HttpCounts FULL = new HttpCounts(1, 200, 1500, 10, 2000, 100, 10_000, 1_000_000, 400, 300,
-                10_000, 2);
+                10_000, 10);
         static final HttpCounts QUICK = new HttpCounts(1, 20, 60, 3, 80, 20, 1000, 5000, 40, 64, 2000, 1);
     }
 }

@@ -19,7 +19,7 @@ final class HttpMarkdown {
                         e.finished(), r.settings.quick() ? ", **quick mode (smoke test, figures not meaningful)**" : "",
                         e.jdk(), e.cores(), e.loadBefore(), e.loadAfter(), e.postgres(), e.softhsm()));
         md.append("Server: the bench WAR on Payara Micro launched by server-config/start-payara.sh as in production ")
-                .append("(TLS 1.3, PostgreSQL pool of 32, SoftHSM2 token); load generator: a separate JVM ")
+                .append("(TLS 1.3, 32 request workers, PostgreSQL pool of 48, SoftHSM2 token); load generator: a separate JVM ")
                 .append("(HttpClient over HTTPS, HTTP/1.1 keep-alive, virtual threads, HdrHistogram), closed loop, ")
                 .append("all on loopback. Variants and baselines take turns in each round; figures merge the rounds. ")
                 .append("The machine is shared: absolute figures are noisy, the ratios are what count.\n\n");

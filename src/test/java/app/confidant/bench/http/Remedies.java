@@ -20,14 +20,15 @@ final class Remedies {
             + "inserts one row, in the business transaction: writes of one node serialise on the head row for the "
             + "rest of the transaction. Appending at the very end of the transaction shortens the time the lock is "
             + "held.";
-    static final String SEARCH = "Search by tax id resolves the party through its blind index, then reads the "
-            + "party's invoices with ORDER BY created_at over the (tenant_id, party_id) index: every invoice of the "
-            + "party is sorted before the first page. An index on invoice (tenant_id, party_id, created_at, id) "
-            + "(a production migration, not part of the benchmark) would make the first page a range scan.";
-    static final String LIST = "List by status and issue week filters issue_date, which no index covers, and "
-            + "orders by created_at: PostgreSQL walks (tenant_id, status, created_at) and filters. An index on "
-            + "invoice (tenant_id, status, issue_date) or (tenant_id, issue_date) (a production migration) keeps "
-            + "the page a range scan at any size.";
+    static final String SEARCH = "Search by tax id resolves the party through its blind index (one MAC in the HSM), "
+            + "then reads the party's first page over the index (tenant_id, party_id, created_at, id) (V41) and "
+            + "opens 20 invoices in the HSM. Growth left after that is the database's own (a deeper index, a "
+            + "colder cache): more shared_buffers, or fewer invoices opened per page (a summary list that opens "
+            + "nothing), would cut it.";
+    static final String LIST = "List by status and issue week reads the page over the index (tenant_id, status, "
+            + "issue_date, created_at, id) (V41) in the order it returns, then opens 20 invoices in the HSM. Growth "
+            + "left after that is the database's own (a deeper index, a colder cache): more shared_buffers, or a "
+            + "summary list that opens nothing, would cut it.";
     static final String NUMBERS = "Gaps or duplicates would be a correctness bug in numbering (NumberingCounters), "
             + "not a performance problem: see InvoiceWorkflowIT.";
     static final String READY = "Launch to ready includes the launcher's SoftHSM2 token and TLS set-up, Payara "
@@ -36,14 +37,13 @@ final class Remedies {
     static final String HEAP = "The JVM was left at its default maximum heap; the used heap after a full GC is "
             + "what the application needs. -Xmx512m would cap it.";
 
-    static final String POOLS = "Pool sizes, chosen for this scenario: 32 JDBC connections (post-boot, unchanged) "
-            + "and at most 16 HTTP worker threads (pre-boot; Payara's default is 200). Issues of one series "
-            + "serialise on the counter's row lock, so more concurrency in the server adds waiters, not throughput. "
-            + "With 200 workers, 64 issuers held all 32 connections while queueing for that lock, the lock holder's "
-            + "audit append then waited 60 s for a connection of its own, and requests timed out (first runs of "
-            + "this benchmark). A request uses at most 2 connections, so 16 × 2 ≤ 32: the pool cannot run dry, "
-            + "whatever the number of clients; the other 48 wait in Grizzly's queue holding nothing. A bigger "
-            + "pool would not help: PostgreSQL allows 100 connections on this machine, shared by every server.";
+    static final String POOLS = "Pool sizes are production's: at most 32 HTTP worker threads (pre-boot.asadmin; "
+            + "Payara's default is 200) and an application pool of 48 PostgreSQL connections "
+            + "(CONFIDANT_DB_POOL_SIZE's default). Issues of one series serialise on the counter's row lock, so more "
+            + "concurrency in the server adds waiters, not throughput; a worker that holds a connection can always "
+            + "get the second one its audit append may need (32 < 48), so 64 issuers cannot run the pool dry: the "
+            + "clients beyond 32 wait in Grizzly's queue holding nothing. With Payara's 200 workers, 64 issuers held "
+            + "every connection while queueing for the lock and requests timed out (first runs of this benchmark).";
 
     private Remedies() {
     }
