@@ -122,7 +122,11 @@ export CONFIDANT_BOOTSTRAP_PASSWORD_FILE=${CONFIDANT_BOOTSTRAP_PASSWORD_FILE:-$s
 
 # A fresh Payara root on each start: configuration comes from the command files, never from leftovers.
 rm -rf "$state/payara"
-exec "$JAVA" ${CONFIDANT_JAVA_OPTS:-} -Djava.io.tmpdir="$state/run" -jar "$payara" \
+# SunPKCS11 reads CKA_NEVER_EXTRACTABLE and CKA_LOCAL (for the key inventory) only through its own classes: open
+# just those two packages to the application (crypto/OriginFlags); without this both are reported as unreadable.
+pkcs11_access=(--add-opens=jdk.crypto.cryptoki/sun.security.pkcs11=ALL-UNNAMED
+  --add-exports=jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED)
+exec "$JAVA" "${pkcs11_access[@]}" ${CONFIDANT_JAVA_OPTS:-} -Djava.io.tmpdir="$state/run" -jar "$payara" \
   --nocluster --rootdir "$state/payara" \
   --deploy "$war" --contextroot / \
   --sslport "$port" --sslcert confidant \

@@ -70,6 +70,7 @@ public class KeyInventoryService {
                 key.version(), key.state().name(), key.createdAt(), key.activatedAt(), key.retiredAt(),
                 key.destroyedAt(), cryptoperiodDays, due, token != null, token == null ? null : token.tokenObject(),
                 token == null ? null : token.sensitive(), token == null ? null : token.extractable(),
+                token == null ? null : token.neverExtractable(), token == null ? null : token.local(),
                 token == null ? null : !token.encodedIsNull(), token == null ? null : token.kcv(), key.kcv(),
                 token == null ? null : token.kcv().equals(key.kcv()), key.invocationsReserved(), values);
     }
@@ -81,7 +82,7 @@ public class KeyInventoryService {
         Integer version = audit ? Integer.valueOf(AuditChains.version(token.label())) : null;
         String state = audit && version < newestAuditKey ? "DECRYPT_ONLY" : "ACTIVE";
         return new KeyResponse(token.label(), purpose, null, version, state, null, null, null, null, null, null,
-                true, token.tokenObject(), token.sensitive(), token.extractable(), !token.encodedIsNull(),
-                token.kcv(), null, null, null, null);
+                true, token.tokenObject(), token.sensitive(), token.extractable(), token.neverExtractable(),
+                token.local(), !token.encodedIsNull(), token.kcv(), null, null, null, null);
     }
 }

@@ -24,6 +24,11 @@ public final class TokenInspector {
         public boolean neverExtractable() {
             return access.contains("never extractable") && !access.matches("(^|.*, )extractable(,.*|$)");
         }
+
+        /** CKA_LOCAL: generated inside the token (not imported, not copied from outside). */
+        public boolean local() {
+            return access.matches("(^|.*, )local(,.*|$)");
+        }
     }
 
     private static final String MODULE = "/usr/lib/softhsm/libsofthsm2.so";

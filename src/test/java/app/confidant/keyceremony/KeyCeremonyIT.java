@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -49,11 +50,18 @@ class KeyCeremonyIT {
 
         // The same labels as PKCS#11 itself lists (C_FindObjects through pkcs11-tool, not the application's code).
         Path state = server.state();
-        Set<String> pkcs11Labels = TokenInspector.secretKeys(state.resolve("hsm"),
-                state.resolve("secrets/confidant.hsm.pin")).stream().map(KeyObject::label).collect(Collectors.toSet());
-        assertThat(inToken).extracting(k -> k.getString("label")).containsExactlyInAnyOrderElementsOf(pkcs11Labels)
+        Map<String, KeyObject> pkcs11 = TokenInspector.secretKeys(state.resolve("hsm"),
+                state.resolve("secrets/confidant.hsm.pin")).stream()
+                .collect(Collectors.toMap(KeyObject::label, k -> k, (a, b) -> a));
+        assertThat(inToken).extracting(k -> k.getString("label")).containsExactlyInAnyOrderElementsOf(pkcs11.keySet())
                 .contains("health", "audit-mac-v1", "dek-" + tenant + "-v1", "bidx-" + tenant + "-v1");
         assertThat(inToken).allSatisfy(key -> {
+            KeyObject seen = pkcs11.get(key.getString("label"));
+            // CKA_NEVER_EXTRACTABLE and CKA_LOCAL as the server read them, equal to what pkcs11-tool reads
+            assertThat(key.get("ckaNeverExtractable")).as(key.toString()).isEqualTo(JsonValue.TRUE);
+            assertThat(key.getBoolean("ckaNeverExtractable")).as(seen.access()).isEqualTo(seen.neverExtractable());
+            assertThat(key.get("ckaLocal")).as(key.toString()).isIn(JsonValue.TRUE, JsonValue.FALSE);
+            assertThat(key.getBoolean("ckaLocal")).as(seen.access()).isEqualTo(seen.local());
             assertThat(key.getBoolean("ckaExtractable")).as(key.toString()).isFalse();
             assertThat(key.getBoolean("ckaSensitive")).as(key.toString()).isTrue();
             assertThat(key.getBoolean("ckaToken")).as(key.toString()).isTrue();
