@@ -11,8 +11,8 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * HSM: the token answers, every key reads back sensitive and not extractable (attributes read live from the
- * token), and no active data key is older than its cryptoperiod.
+ * HSM: the token answers, every key reads back sensitive, not extractable and never extractable (attributes read
+ * live from the token), and no active data key is older than its cryptoperiod.
  */
 @ApplicationScoped
 public class HsmControl {
@@ -29,7 +29,7 @@ public class HsmControl {
     int cryptoperiodDays;
 
     ControlResult check() {
-        List<KeyAttributes.TokenKey> found;
+        List<KeyAttributes.Reading> found;
         try {
             found = keys.read();
         } catch (RuntimeException e) {
@@ -39,10 +39,11 @@ public class HsmControl {
         List<String> failures = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Instant oldest = clock.instant().minus(Duration.ofDays(cryptoperiodDays));
-        for (KeyAttributes.TokenKey key : found) {
+        for (KeyAttributes.Reading key : found) {
             if (!key.safe()) {
-                failures.add(key.label() + ": CKA_SENSITIVE=" + key.sensitive() + ", CKA_EXTRACTABLE="
-                        + key.extractable() + " (must be sensitive and not extractable)");
+                failures.add(key.label() + ": CKA_SENSITIVE=" + key.key().sensitive() + ", CKA_EXTRACTABLE="
+                        + key.key().extractable() + ", CKA_NEVER_EXTRACTABLE=" + key.key().neverExtractable()
+                        + " (must be sensitive, not extractable and never extractable; null: unreadable)");
             }
             if ("ACTIVE".equals(key.state()) && key.activatedAt() != null && key.activatedAt().isBefore(oldest)) {
                 warnings.add(key.label() + " has been active since " + key.activatedAt()
@@ -55,7 +56,7 @@ public class HsmControl {
         long registered = found.stream().filter(k -> k.activatedAt() != null).count();
         return ControlResult.of("hsm", "HSM keys", failures, warnings, "token reachable; " + found.size()
                 + " keys read live (" + registered + " tenant data keys with a cryptoperiod of " + cryptoperiodDays
-                + " days); " + found.stream().filter(KeyAttributes.TokenKey::safe).count()
-                + " sensitive and not extractable");
+                + " days); " + found.stream().filter(KeyAttributes.Reading::safe).count()
+                + " sensitive, not extractable and never extractable");
     }
 }

@@ -59,8 +59,6 @@ public class HsmSession {
          * CKA_TOKEN, CKA_SENSITIVE, CKA_EXTRACTABLE); never the cached handle.
          */
         SecretKey freshHandle(String label) throws GeneralSecurityException;
-        /** Every labelled key, loaded afresh from the token (not from the handle cache), for {@link KeyAttributes}. */
-        Map<String, Key> freshKeys() throws GeneralSecurityException;
     }
 
     private record Token(Provider provider, KeyStore store, Map<String, SecretKey> keys) implements TokenKeys {
@@ -106,17 +104,6 @@ public class HsmSession {
                 throw new MissingKeyException(label);
             }
             return secret;
-        }
-
-        @Override
-        public Map<String, Key> freshKeys() throws GeneralSecurityException {
-            Map<String, Key> fresh = new java.util.TreeMap<>();
-            for (String label : labels()) {
-                if (store.isKeyEntry(label)) {
-                    fresh.put(label, store.getKey(label, null));
-                }
-            }
-            return fresh;
         }
     }
 

@@ -3,55 +3,53 @@ package app.confidant.crypto;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.security.Key;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Reads every key's CKA_SENSITIVE and CKA_EXTRACTABLE live from the token, for the security self-audit. SunPKCS11
- * fetches both attributes with C_GetAttributeValue whenever it loads a key object and shows them (only) in the key's
- * description, "…, sensitive, unextractable)"; a description without both words counts as unreadable, never as
- * safe.
+ * Every key of the token with its attributes read live ({@link HsmKeys#inventory()}, the same reading as the key
+ * inventory), next to its activation date and state from the data-key registry: the security self-audit's view.
  */
 @ApplicationScoped
 public class KeyAttributes {
 
-    /**
-     * One key object as the token reports it; {@code sensitive}/{@code extractable} null when unreadable;
-     * {@code activatedAt} and {@code state} from the data-key registry, null for keys it does not list (health, audit).
-     */
-    public record TokenKey(String label, String algorithm, Boolean sensitive, Boolean extractable, Instant activatedAt,
-            String state) {
+    /** A key as the token reports it; {@code activatedAt} and {@code state} null for keys the registry does not list. */
+    public record Reading(TokenKey key, Instant activatedAt, String state) {
+
+        public String label() {
+            return key.label();
+        }
 
         public boolean safe() {
-            return Boolean.TRUE.equals(sensitive) && Boolean.FALSE.equals(extractable);
+            return key.safe();
         }
     }
 
-    record Registered(Instant activatedAt, String state) {
+    private record Registered(Instant activatedAt, String state) {
     }
 
     @Inject
-    HsmSession session;
+    HsmKeys hsmKeys;
 
     @Resource(lookup = "jdbc/confidant")
     DataSource dataSource;
 
     /** Throws {@link HsmUnavailableException} when the token cannot be reached. */
-    public List<TokenKey> read() {
-        Map<String, Key> keys = session.perform((provider, token) -> token.freshKeys());
+    public List<Reading> read() {
+        List<TokenKey> keys = hsmKeys.inventory();
         Map<String, Registered> registry = registry();
-        List<TokenKey> result = new ArrayList<>();
-        keys.forEach((label, key) -> result.add(describe(label, key, registry.get(label))));
-        return result;
+        return keys.stream().map(key -> {
+            Registered registered = registry.get(key.label());
+            return registered == null ? new Reading(key, null, null)
+                    : new Reading(key, registered.activatedAt(), registered.state());
+        }).toList();
     }
 
     private Map<String, Registered> registry() {
@@ -67,19 +65,5 @@ public class KeyAttributes {
             throw new KeyRegistryException("cannot read the data-key registry", e);
         }
         return registry;
-    }
-
-    static TokenKey describe(String label, Key key, Registered registered) {
-        Instant activated = registered == null ? null : registered.activatedAt();
-        String state = registered == null ? null : registered.state();
-        if (key == null) {
-            return new TokenKey(label, "?", null, null, activated, state);
-        }
-        String text = key.toString();
-        Boolean sensitive = text.contains(", not sensitive") ? Boolean.FALSE
-                : text.contains(", sensitive") ? Boolean.TRUE : null;
-        Boolean extractable = text.contains(", unextractable") ? Boolean.FALSE
-                : text.contains(", extractable") ? Boolean.TRUE : null;
-        return new TokenKey(label, key.getAlgorithm(), sensitive, extractable, activated, state);
     }
 }

@@ -53,4 +53,26 @@ class TokenKeyTest {
         assertThat(key.tokenObject()).isFalse();
         assertThat(key.encodedIsNull()).isFalse();
     }
+
+    @Test
+    void anUnreadableDescriptionNeverCountsAsSafe() {
+        TokenKey key = TokenKey.of("odd", handle("some other provider's key", null), "abcdef");
+
+        assertThat(key.sensitive()).isNull();
+        assertThat(key.extractable()).isNull();
+        assertThat(key.safe()).isFalse();
+    }
+
+    @Test
+    void sensitiveAndUnextractableIsNotEnoughWhenNeverExtractableCannotBeRead() {
+        // Not a SunPKCS11 key: CKA_NEVER_EXTRACTABLE cannot be read, so the key is not reported safe.
+        TokenKey key = TokenKey.of("health", handle("SunPKCS11-confidant AES secret key, 32 bits (id 2, token object,"
+                + " sensitive, unextractable)", null), "abcdef");
+
+        assertThat(key.neverExtractable()).isNull();
+        assertThat(key.local()).isNull();
+        assertThat(key.safe()).isFalse();
+        assertThat(new TokenKey("health", "AES", true, true, false, true, true, true, "abcdef").safe()).isTrue();
+        assertThat(new TokenKey("copied", "AES", true, true, false, false, false, true, "abcdef").safe()).isFalse();
+    }
 }
