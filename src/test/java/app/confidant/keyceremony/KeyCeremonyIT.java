@@ -81,6 +81,33 @@ class KeyCeremonyIT {
     }
 
     @Test
+    void keysAnotherInstanceGeneratesOrDestroysInTheSameHsmAreSeenWithoutARestart() throws Exception {
+        Path tokenHome = server.state().resolve("hsm");
+        Path pin = server.state().resolve("secrets/confidant.hsm.pin");
+        String label = "elsewhere-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(labels()).doesNotContain(label); // the server has mapped the token's labels by now
+
+        // Another process (as another instance of a cluster would) generates a key in the same token.
+        TokenInspector.pkcs11Tool(tokenHome, pin, "--keygen", "--key-type", "GENERIC:32", "--label", label,
+                "--sensitive");
+        try {
+            assertThat(ceremonies.inventory().stream().map(JsonValue::asJsonObject)
+                    .filter(k -> k.getString("label").equals(label))).singleElement().satisfies(key -> {
+                        assertThat(key.getString("purpose")).isEqualTo("UNREGISTERED");
+                        assertThat(key.getBoolean("ckaLocal")).isTrue();
+                        assertThat(key.getBoolean("ckaNeverExtractable")).isTrue();
+                    });
+        } finally {
+            TokenInspector.pkcs11Tool(tokenHome, pin, "--delete-object", "--type", "secrkey", "--label", label);
+        }
+        assertThat(labels()).doesNotContain(label);
+    }
+
+    private List<String> labels() throws Exception {
+        return ceremonies.inventory().stream().map(k -> k.asJsonObject().getString("label")).toList();
+    }
+
+    @Test
     void aProposalApprovedByItsOwnProposerIsRefusedAndNothingHappens() throws Exception {
         UUID tenant = tenantWithAParty();
         String id = json(ceremonies.propose(ceremonies.custodianA(), "GENERATE", tenant, null, null), 201)
