@@ -41,7 +41,7 @@ public class DataKeys {
     }
 
     private final Map<String, Cached> active = new ConcurrentHashMap<>();
-    private final Map<String, KeyRef> versions = new ConcurrentHashMap<>();
+    private final Map<String, Cached> versions = new ConcurrentHashMap<>();
     private final Map<String, Usage> usage = new ConcurrentHashMap<>();
 
     /** The version new values are sealed (or indexed) with; created inside the HSM if the tenant has none. */
@@ -60,11 +60,20 @@ public class DataKeys {
         });
     }
 
-    /** A specific version, to open what it sealed; a destroyed version opens nothing. */
+    /**
+     * A specific version, to open what it sealed; a destroyed version opens nothing. Cached for the same time as the
+     * active version, so that a version another node destroyed (a shredding) is refused here within that time.
+     */
     public KeyRef version(UUID tenant, KeyPurpose purpose, int version) {
-        KeyRef ref = versions.computeIfAbsent(tenant + "/" + purpose + "/" + version,
-                k -> store.find(tenant, purpose, version)
-                        .orElseThrow(() -> new SealedValueException("no key version " + version + " for this tenant")));
+        long now = System.nanoTime();
+        String id = tenant + "/" + purpose + "/" + version;
+        Cached fresh = versions.get(id);
+        if (fresh == null || now - fresh.loadedAt() >= ACTIVE_TTL_NANOS) {
+            fresh = new Cached(store.find(tenant, purpose, version)
+                    .orElseThrow(() -> new SealedValueException("no key version " + version + " for this tenant")), now);
+            versions.put(id, fresh);
+        }
+        KeyRef ref = fresh.key();
         if (ref.state() == KeyState.DESTROYED) {
             throw new KeyDestroyedException(ref.label());
         }

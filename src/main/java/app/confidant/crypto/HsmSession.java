@@ -148,8 +148,8 @@ public class HsmSession {
     /**
      * Runs the operation inside the token. A failed tag check becomes {@link HsmIntegrityException}; a key missing
      * from a token that still answers becomes {@link KeyDestroyedException} (a destroyed key is not a health
-     * failure); every other failure (token gone, session lost) becomes {@link HsmUnavailableException} and drops
-     * the session.
+     * failure); every other failure becomes {@link HsmUnavailableException} and drops the session, except a
+     * refused key handle while the token still answers: then only the cached handles are dropped.
      */
     public <T> T perform(Operation<T> operation) {
         Token current = connected();
@@ -166,9 +166,26 @@ public class HsmSession {
             drop(current, e);
             throw new HsmUnavailableException("HSM operation failed", e);
         } catch (GeneralSecurityException | ProviderException | IllegalStateException e) {
+            if (staleHandle(e) && stillAnswers(current)) {
+                // The token works and refused a handle: its key was destroyed (e.g. by another instance's
+                // ceremony). Forget the handles, keep the session; the next operation resolves its key afresh.
+                current.keys().clear();
+                throw new HsmUnavailableException("HSM operation failed; key handles reloaded", e);
+            }
             drop(current, e);
             throw new HsmUnavailableException("HSM operation failed", e);
         }
+    }
+
+    /** CKR_KEY_HANDLE_INVALID or CKR_OBJECT_HANDLE_INVALID (not a lost session) anywhere in the chain. */
+    private static boolean staleHandle(Throwable failure) {
+        for (Throwable c = failure; c != null; c = c.getCause()) {
+            String message = String.valueOf(c.getMessage());
+            if (message.contains("CKR_KEY_HANDLE_INVALID") || message.contains("CKR_OBJECT_HANDLE_INVALID")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean stillAnswers(Token token) {

@@ -9,8 +9,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,9 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -60,7 +56,7 @@ class GaplessNumberingIT {
         partyId = ok(first.send("POST", "/api/v1/parties", people.token("CLERK"),
                 "{\"legalName\":\"Numbers Ltd\",\"country\":\"IE\"}")).getString("id");
         ok(first.send("POST", "/api/v1/invoices", people.token("CLERK"), draft()));
-        second = ConfidantServer.start("numbering-second", secondInstanceEnvironment(first.state()));
+        second = ConfidantServer.secondInstance(first, "numbering-second");
     }
 
     @AfterAll
@@ -68,18 +64,6 @@ class GaplessNumberingIT {
         if (second != null) {
             second.close();
         }
-    }
-
-    private static Map<String, String> secondInstanceEnvironment(Path firstState) throws Exception {
-        Map<String, String> environment = new HashMap<>(TestDatabase.SERVER.serverEnvironment());
-        environment.put("CONFIDANT_HSM_CONFIG", firstState.resolve("hsm/sunpkcs11.cfg").toString());
-        environment.put("SOFTHSM2_CONF", firstState.resolve("hsm/softhsm2.conf").toString());
-        environment.put("CONFIDANT_HSM_PIN",
-                Files.readString(firstState.resolve("secrets/confidant.hsm.pin")).strip());
-        environment.put("CONFIDANT_NODE_ID", "numbering-second");
-        // Two instances and the rest of the suite share one PostgreSQL (max_connections 100 by default).
-        environment.put("CONFIDANT_DB_POOL_SIZE", "36");
-        return environment;
     }
 
     @Test

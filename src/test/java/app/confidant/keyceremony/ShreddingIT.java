@@ -10,6 +10,8 @@ import app.confidant.security.Personas;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -59,5 +61,47 @@ class ShreddingIT {
         Path state = server.state();
         assertThat(TokenInspector.secretKeys(state.resolve("hsm"), state.resolve("secrets/confidant.hsm.pin")))
                 .extracting(KeyObject::label).noneMatch(label -> label.contains(shredded.toString()));
+    }
+
+    /**
+     * Two instances share the database and the HSM. The second has read the tenant (its key handles and key
+     * versions are cached) when the first shreds it: the second must then refuse the tenant's values (410) — never
+     * show them, never fail with a 500 — while another tenant keeps working on it throughout, and it stays ready.
+     */
+    @Test
+    void aTenantShreddedOnOneInstanceIsGoneOnTheOtherWhileItsOtherTenantsKeepWorking() throws Exception {
+        ConfidantServer first = ConfidantServer.shared();
+        Ceremonies ceremonies = new Ceremonies(first);
+        UUID shredded = UUID.randomUUID();
+        Personas leaving = Personas.forTenant(first, shredded);
+        String party = json(first.send("POST", "/api/v1/parties", leaving.token("CLERK"),
+                "{\"legalName\":\"Leaving Two Ltd\",\"country\":\"GB\"}"), 201).getString("id");
+        UUID staying = UUID.randomUUID();
+        Personas other = Personas.forTenant(first, staying);
+        String otherParty = json(first.send("POST", "/api/v1/parties", other.token("CLERK"),
+                "{\"legalName\":\"Staying Two SA\",\"country\":\"FR\"}"), 201).getString("id");
+
+        try (ConfidantServer second = ConfidantServer.secondInstance(first, "shredding-second")) {
+            assertThat(json(second.send("GET", "/api/v1/parties/" + party, leaving.token("CLERK"), null), 200)
+                    .getString("legalName")).isEqualTo("Leaving Two Ltd");
+
+            ceremonies.carryOut("SHRED", shredded, null);
+
+            List<Integer> seen = new ArrayList<>();
+            long deadline = System.nanoTime() + 90_000_000_000L;
+            while (seen.isEmpty() || seen.get(seen.size() - 1) != 410) {
+                assertThat(System.nanoTime()).as("the second instance answers 410, seen: " + seen).isLessThan(deadline);
+                HttpResponse<String> read = second.send("GET", "/api/v1/parties/" + party, leaving.token("CLERK"),
+                        null);
+                seen.add(read.statusCode());
+                assertThat(read.body()).doesNotContain("Leaving Two Ltd").doesNotContain("Exception");
+                assertThat(json(second.send("GET", "/api/v1/parties/" + otherParty, other.token("CLERK"), null),
+                        200).getString("legalName")).isEqualTo("Staying Two SA");
+                Thread.sleep(500);
+            }
+            assertThat(seen).as("until the shredding reaches it, the second instance refuses (503), never 500")
+                    .allMatch(status -> status == 410 || status == 503);
+            assertThat(second.get("/health/ready").statusCode()).isEqualTo(200);
+        }
     }
 }

@@ -119,6 +119,22 @@ public final class ConfidantServer implements AutoCloseable {
         return new ConfidantServer(state, port, process);
     }
 
+    /**
+     * A second instance of a cluster beside {@code first}: the same PostgreSQL schema and the same HSM token (its
+     * PIN from the environment), its own node id (so its own audit chain) and a smaller pool, because both
+     * instances and the rest of the suite share one PostgreSQL (max_connections 100 by default).
+     */
+    public static ConfidantServer secondInstance(ConfidantServer first, String nodeId) throws Exception {
+        Map<String, String> environment = new java.util.HashMap<>(TestDatabase.SERVER.serverEnvironment());
+        environment.put("CONFIDANT_HSM_CONFIG", first.state().resolve("hsm/sunpkcs11.cfg").toString());
+        environment.put("SOFTHSM2_CONF", first.state().resolve("hsm/softhsm2.conf").toString());
+        environment.put("CONFIDANT_HSM_PIN",
+                Files.readString(first.state().resolve("secrets/confidant.hsm.pin")).strip());
+        environment.put("CONFIDANT_NODE_ID", nodeId);
+        environment.put("CONFIDANT_DB_POOL_SIZE", "36");
+        return start(nodeId, environment);
+    }
+
     /** A server left running by an interrupted earlier run would hold the state directory's H2 file. */
     private static void stopLeftover(Path pidFile) throws IOException {
         if (Files.exists(pidFile)) {
