@@ -37,11 +37,13 @@ final class ReencryptionMarkdown {
         md.append("## Rates\n\n")
                 .append("| values | seeding values/s | plain UPDATE rows/s (before / after) | re-encryption values/s, "
                         + "no pause | ratio | goal ≥ ").append(f(2, ReencryptionRound.GOAL))
-                .append(" | re-encryption values/s, runner with ").append(r.largest().throttled().started().pauseMillis())
+                .append(" | re-encryption values/s, runner with ")
+                .append(r.largest().throttled().started().pauseMillis())
                 .append(" ms pause | ratio |\n|---:|---:|---:|---:|---:|---|---:|---:|\n");
         for (ReencryptionRound round : r.rounds()) {
             md.append("| ").append(round.values()).append(" | ").append(f(0, round.seedRate())).append(" | ")
-                    .append(f(0, round.updateRate())).append(" (").append(f(0, ReencryptionRound.rate(round.walkBefore())))
+                    .append(f(0, round.updateRate())).append(" (")
+                    .append(f(0, ReencryptionRound.rate(round.walkBefore())))
                     .append(" / ").append(f(0, ReencryptionRound.rate(round.walkAfter()))).append(") | ")
                     .append(f(0, round.pure().rate())).append(" | **").append(f(2, round.ratio())).append("** | ")
                     .append(round.meetsGoal() ? "met" : "missed by " + f(2, ReencryptionRound.GOAL - round.ratio()))
@@ -83,8 +85,8 @@ final class ReencryptionMarkdown {
         md.append("## Where the time goes (no pause)\n\n")
                 .append("µs per value. *inside HSM*: time in `HsmSession.perform` (one open and one seal per value), "
                         + "timed by an interceptor that only the benchmark's deployment adds. *rest of the job*: the "
-                        + "job's time minus that: its two statements per row like the walk, plus per batch the job row's "
-                        + "lock and update, envelope and field parsing, key look-ups, the pass-end count.\n\n")
+                        + "job's time minus that: its two statements per row like the walk, plus per batch the job "
+                        + "row's lock and update, envelope and field parsing, key look-ups, the pass-end count.\n\n")
                 .append("| values | plain UPDATE per row | re-encryption per value | inside HSM | rest of the job | "
                         + "rest − plain UPDATE | budget for ").append(f(2, ReencryptionRound.GOAL))
                 .append(" |\n|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -92,7 +94,8 @@ final class ReencryptionMarkdown {
             ReencryptionRound.Job job = round.pure();
             double rest = job.microsPerValue() - job.hsmMicrosPerValue();
             md.append("| ").append(round.values()).append(" | ").append(f(1, round.updateMicrosPerRow()))
-                    .append(" | ").append(f(1, job.microsPerValue())).append(" | ").append(f(1, job.hsmMicrosPerValue()))
+                    .append(" | ").append(f(1, job.microsPerValue())).append(" | ")
+                    .append(f(1, job.hsmMicrosPerValue()))
                     .append(" | ").append(f(1, rest)).append(" | ").append(f(1, rest - round.updateMicrosPerRow()))
                     .append(" | ").append(f(1, round.updateMicrosPerRow() / ReencryptionRound.GOAL)).append(" |\n");
         }
@@ -130,8 +133,8 @@ final class ReencryptionMarkdown {
                         + "measured). Halving the HSM time would give a ratio of about ")
                 .append(f(2, update / (job.microsPerValue() - hsm / 2))).append(".\n")
                 .append("- *Re-wrap, not re-encrypt*: with a key per value or per block of values wrapped under the "
-                        + "tenant's key, a rotation re-wraps keys instead of re-sealing values; the work then no longer "
-                        + "grows with the number of values. A format change, not a tuning.\n\n");
+                        + "tenant's key, a rotation re-wraps keys instead of re-sealing values; the work then no "
+                        + "longer grows with the number of values. A format change, not a tuning.\n\n");
     }
 
     private static void checks(StringBuilder md, ReencryptionResults r) {
@@ -160,8 +163,9 @@ final class ReencryptionMarkdown {
         md.append("## Method\n\n")
                 .append("- `ReencryptionBench` (`./confidant bench`; `mvn verify -Pbench -Dit.test=ReencryptionBench`) "
                         + "in the benchmarks' Arquillian-managed Payara Micro, SoftHSM2 through SunPKCS11, PostgreSQL "
-                        + "on the same machine. Sizes: ").append(r.rounds().stream().map(x -> String.valueOf(x.values()))
-                        .toList()).append(" values, each on a fresh tenant.\n")
+                        + "on the same machine. Sizes: ")
+                .append(r.rounds().stream().map(x -> String.valueOf(x.values())).toList())
+                .append(" values, each on a fresh tenant.\n")
                 .append("- Seeding: one party through JPA (its seal creates data key v1 in the HSM), then values − 1 "
                         + "invoices, each sealed by the real `FieldCipher` and inserted in JDBC batches of 1000.\n")
                 .append("- Then, one after the other: plain UPDATE walk; GENERATE v2 and ACTIVATE v2 through "

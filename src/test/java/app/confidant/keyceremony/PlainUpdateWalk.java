@@ -71,8 +71,8 @@ public class PlainUpdateWalk {
         int rows = 0;
         UUID last = after;
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT " + table.idColumn() + ", sealed_fields FROM "
-                     + table.name() + " WHERE tenant_id = ? AND sealed_key_version <> ?"
+             PreparedStatement select = connection.prepareStatement("SELECT " + table.idColumn()
+                     + ", sealed_fields FROM " + table.name() + " WHERE tenant_id = ? AND sealed_key_version <> ?"
                      + (after == null ? "" : " AND " + table.idColumn() + " > ?")
                      + " ORDER BY " + table.idColumn() + " FETCH FIRST " + batchSize + " ROWS ONLY FOR UPDATE");
              PreparedStatement update = connection.prepareStatement("UPDATE " + table.name()
