@@ -88,10 +88,14 @@ public class CeremonySteps {
     }
 
     private String retire(UUID tenant, KeyPurpose purpose, int version) {
+        if (jobs.unfinishedFor(tenant)) {
+            throw KeyCeremonyException.conflict("reencryption-running",
+                    "A job of this tenant is still moving stored values to a newer version; retire after it.");
+        }
         long inUse = storedValues.perVersion(tenant, purpose).getOrDefault(version, 0L);
         if (inUse > 0) {
             throw KeyCeremonyException.conflict("key-in-use", "Version " + version + " still protects " + inUse
-                    + (purpose == KeyPurpose.BLIND_INDEX ? " indexed parties" : " stored values")
+                    + (purpose == KeyPurpose.BLIND_INDEX ? " parties' blind indexes" : " stored values")
                     + "; let the job of the newer version finish first.");
         }
         return "retired " + keys.retire(tenant, purpose, version).label();

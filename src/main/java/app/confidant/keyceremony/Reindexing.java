@@ -18,16 +18,15 @@ import java.util.UUID;
 /**
  * Blind-index key (BLIND_INDEX) rotation: each party row indexed with another version has its sealed fields opened
  * with the data key and its tax id and e-mail indexes recomputed with the target version, inside the HSM (one open
- * and two MACs per row). The opened values live only for this call and are never logged. A row depends on the key
- * only while it has an index; a row with neither index is left alone.
+ * and two MACs per row). The opened values live only for this call and are never logged. A row with neither index
+ * (no tax id, no e-mail) only has its version moved, without any HSM operation: every row ends on the target, so the
+ * job, its final pass, the counts and RETIRE all use one rule (the row's {@code index_key_version}).
  *
  * <p>Mirrors {@code Party}: its table, its indexed sealed fields and their normalisation (keyceremony may not use
  * invoice). A new blind-indexed field must be added here too, or its index is lost when the old version is destroyed.
  */
 @ApplicationScoped
 class Reindexing implements RotationWork {
-
-    private static final String INDEXED = "(tax_id_index IS NOT NULL OR email_index IS NOT NULL)";
 
     @Inject
     FieldCipher cipher;
@@ -42,8 +41,8 @@ class Reindexing implements RotationWork {
 
     @Override
     public String selectBehind(int table, boolean afterCursor, int batchSize) {
-        return "SELECT id, sealed_fields FROM party WHERE tenant_id = ? AND index_key_version <> ? AND " + INDEXED
-                + (afterCursor ? " AND id > ?" : "") + " ORDER BY id FETCH FIRST " + batchSize + " ROWS ONLY FOR UPDATE";
+        return "SELECT id, sealed_fields, tax_id_index, email_index FROM party WHERE tenant_id = ?"
+                + " AND index_key_version <> ?" + (afterCursor ? " AND id > ?" : "") + " ORDER BY id FETCH FIRST " + batchSize + " ROWS ONLY FOR UPDATE";
     }
 
     @Override
@@ -56,9 +55,14 @@ class Reindexing implements RotationWork {
             throws SQLException {
         UUID id = row.getObject(1, UUID.class);
         KeyRef target = indexer.target(tenant, targetVersion);
-        Map<String, String> opened = cipher.open(new SealingContext("party", id, tenant), row.getBytes(2));
-        update.setBytes(1, indexer.index(tenant, Normalizer.TAX_ID, opened.get("taxId"), target));
-        update.setBytes(2, indexer.index(tenant, Normalizer.EMAIL, opened.get("email"), target));
+        if (row.getBytes(3) == null && row.getBytes(4) == null) {
+            update.setBytes(1, null);
+            update.setBytes(2, null);
+        } else {
+            Map<String, String> opened = cipher.open(new SealingContext("party", id, tenant), row.getBytes(2));
+            update.setBytes(1, indexer.index(tenant, Normalizer.TAX_ID, opened.get("taxId"), target));
+            update.setBytes(2, indexer.index(tenant, Normalizer.EMAIL, opened.get("email"), target));
+        }
         update.setInt(3, targetVersion);
         update.setObject(4, id);
     }
@@ -67,7 +71,7 @@ class Reindexing implements RotationWork {
     public Map<Integer, Long> perVersion(Connection connection, UUID tenant) throws SQLException {
         Map<Integer, Long> counts = new TreeMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT index_key_version, COUNT(*) FROM party"
-                + " WHERE tenant_id = ? AND " + INDEXED + " GROUP BY index_key_version")) {
+                + " WHERE tenant_id = ? GROUP BY index_key_version")) {
             select.setObject(1, tenant);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
