@@ -34,10 +34,10 @@ public class ReencryptionBatch {
     static final Duration SETTLE_MARGIN = Duration.ofSeconds(5);
 
     /**
-     * What one call did: the number of values rewritten, and whether the job can go on at once (false when it is
-     * finished, or waits for every node to see the activation: the runner comes back at its next tick).
+     * What one call did: the number of values rewritten, whether the job can go on at once, and whether it only
+     * waits for every node to have seen the activation (the runner comes back at its next tick).
      */
-    record Outcome(int rewritten, boolean more) {
+    record Outcome(int rewritten, boolean more, boolean waiting) {
     }
 
     @Resource(lookup = "jdbc/confidant")
@@ -60,7 +60,7 @@ public class ReencryptionBatch {
         ReencryptionJob job = jobs.lock(jobId).orElse(null);
         Instant now = clock.instant();
         if (job == null || !job.claimableBy(node, now)) {
-            return new Outcome(0, false);
+            return new Outcome(0, false, false);
         }
         KeyPurpose purpose = KeyPurpose.valueOf(job.purpose());
         RotationWork work = storedValues.work(purpose);
@@ -107,7 +107,7 @@ public class ReencryptionBatch {
                     AuditEntry.SUCCESS, null, "{\"purpose\":\"" + purpose + "\",\"resealed\":" + (job.done() + rewritten)
                     + ",\"targetVersion\":" + job.targetVersion() + "}"));
         }
-        return new Outcome(rewritten, !finished && !waiting);
+        return new Outcome(rewritten, !finished && !waiting, waiting);
     }
 
     /**
