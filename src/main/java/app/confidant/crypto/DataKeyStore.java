@@ -49,7 +49,8 @@ public class DataKeyStore {
     public List<KeyRef> findUsable(UUID tenant, KeyPurpose purpose) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT version, label, state FROM data_key"
-                     + " WHERE tenant_id = ? AND purpose = ? AND state IN ('ACTIVE', 'DECRYPT_ONLY') ORDER BY version DESC")) {
+                     + " WHERE tenant_id = ? AND purpose = ? AND state IN ('ACTIVE', 'DECRYPT_ONLY')"
+                     + " ORDER BY version DESC")) {
             select.setObject(1, tenant);
             select.setString(2, purpose.name());
             List<KeyRef> usable = new ArrayList<>();

@@ -88,15 +88,16 @@ public class CeremonySteps {
     }
 
     private String retire(UUID tenant, KeyPurpose purpose, int version) {
-        if (jobs.unfinishedFor(tenant)) {
-            throw KeyCeremonyException.conflict("reencryption-running",
-                    "A job of this tenant is still moving stored values to a newer version; retire after it.");
-        }
         long inUse = storedValues.perVersion(tenant, purpose).getOrDefault(version, 0L);
         if (inUse > 0) {
             throw KeyCeremonyException.conflict("key-in-use", "Version " + version + " still protects " + inUse
                     + (purpose == KeyPurpose.BLIND_INDEX ? " parties' blind indexes" : " stored values")
                     + "; let the job of the newer version finish first.");
+        }
+        if (jobs.unfinishedFor(tenant)) {
+            // Nothing left on the version, but until the job is done a node may still write with it.
+            throw KeyCeremonyException.conflict("reencryption-running",
+                    "A job of this tenant has not finished yet; retire the version after it.");
         }
         return "retired " + keys.retire(tenant, purpose, version).label();
     }

@@ -104,8 +104,8 @@ public class ReencryptionBatch {
                 node, now, now.plus(LEASE), finished);
         if (finished) {
             audit.append(new AuditEntry(Actor.SYSTEM, "key.reencryption.done", "reencryption-job", jobId.toString(),
-                    AuditEntry.SUCCESS, null, "{\"purpose\":\"" + purpose + "\",\"resealed\":" + (job.done() + rewritten)
-                    + ",\"targetVersion\":" + job.targetVersion() + "}"));
+                    AuditEntry.SUCCESS, null, "{\"purpose\":\"" + purpose + "\",\"resealed\":"
+                    + (job.done() + rewritten) + ",\"targetVersion\":" + job.targetVersion() + "}"));
         }
         return new Outcome(rewritten, !finished && !waiting, waiting);
     }

@@ -42,7 +42,8 @@ class Reindexing implements RotationWork {
     @Override
     public String selectBehind(int table, boolean afterCursor, int batchSize) {
         return "SELECT id, sealed_fields, tax_id_index, email_index FROM party WHERE tenant_id = ?"
-                + " AND index_key_version <> ?" + (afterCursor ? " AND id > ?" : "") + " ORDER BY id FETCH FIRST " + batchSize + " ROWS ONLY FOR UPDATE";
+                + " AND index_key_version <> ?" + (afterCursor ? " AND id > ?" : "")
+                + " ORDER BY id FETCH FIRST " + batchSize + " ROWS ONLY FOR UPDATE";
     }
 
     @Override
