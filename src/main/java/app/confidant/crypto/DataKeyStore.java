@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -40,6 +42,28 @@ public class DataKeyStore {
     public Optional<KeyRef> find(UUID tenant, KeyPurpose purpose, int version) {
         return query("SELECT version, label, state FROM data_key WHERE tenant_id = ? AND purpose = ? AND version = ?",
                 tenant, purpose, version);
+    }
+
+    /** The versions that may still be in use for stored values: ACTIVE and DECRYPT_ONLY, newest first. */
+    @Transactional(TxType.NOT_SUPPORTED)
+    public List<KeyRef> findUsable(UUID tenant, KeyPurpose purpose) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT version, label, state FROM data_key"
+                     + " WHERE tenant_id = ? AND purpose = ? AND state IN ('ACTIVE', 'DECRYPT_ONLY')"
+                     + " ORDER BY version DESC")) {
+            select.setObject(1, tenant);
+            select.setString(2, purpose.name());
+            List<KeyRef> usable = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    usable.add(new KeyRef(tenant, purpose, row.getInt(1), row.getString(2),
+                            KeyState.valueOf(row.getString(3))));
+                }
+            }
+            return usable;
+        } catch (SQLException e) {
+            throw new KeyRegistryException("cannot read the key registry", e);
+        }
     }
 
     /** Whether any version of the tenant's key was destroyed: a shredded tenant never gets a new key. */

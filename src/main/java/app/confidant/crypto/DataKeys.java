@@ -2,6 +2,10 @@ package app.confidant.crypto;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,12 +39,17 @@ public class DataKeys {
      * How long a node trusts its cached active version: another node's activation reaches this one within this
      * time. Values sealed meanwhile with the previous version stay readable and are found by the re-encryption job.
      */
-    static final long ACTIVE_TTL_NANOS = 10_000_000_000L;
+    public static final Duration ACTIVE_TTL = Duration.ofSeconds(10);
+    static final long ACTIVE_TTL_NANOS = ACTIVE_TTL.toNanos();
 
     private record Cached(KeyRef key, long loadedAt) {
     }
 
+    private record CachedList(List<KeyRef> keys, long loadedAt) {
+    }
+
     private final Map<String, Cached> active = new ConcurrentHashMap<>();
+    private final Map<String, CachedList> usable = new ConcurrentHashMap<>();
     private final Map<String, Cached> versions = new ConcurrentHashMap<>();
     private final Map<String, Usage> usage = new ConcurrentHashMap<>();
 
@@ -49,6 +58,32 @@ public class DataKeys {
         long now = System.nanoTime();
         return active.compute(tenant + "/" + purpose, (k, cached) -> cached != null
                 && now - cached.loadedAt() < ACTIVE_TTL_NANOS ? cached : new Cached(load(tenant, purpose), now)).key();
+    }
+
+    /**
+     * The versions whose output may be stored now: the active one and those still DECRYPT_ONLY, active first. A
+     * search computes one blind index per version, so that rows indexed before and after a rotation are both found.
+     * Cached like {@link #active}; the cached active version is always included, because this node may still write
+     * with it.
+     */
+    public List<KeyRef> usable(UUID tenant, KeyPurpose purpose) {
+        KeyRef current = active(tenant, purpose);
+        long now = System.nanoTime();
+        List<KeyRef> registered = usable.compute(tenant + "/" + purpose, (k, cached) -> cached != null
+                && now - cached.loadedAt() < ACTIVE_TTL_NANOS ? cached
+                : new CachedList(List.copyOf(store.findUsable(tenant, purpose)), now)).keys();
+        return searchable(current, registered);
+    }
+
+    /** The active version first, then every other ACTIVE or DECRYPT_ONLY version, newest first, each once. */
+    static List<KeyRef> searchable(KeyRef active, List<KeyRef> registered) {
+        List<KeyRef> versions = new ArrayList<>(List.of(active));
+        registered.stream()
+                .filter(k -> k.state() == KeyState.ACTIVE || k.state() == KeyState.DECRYPT_ONLY)
+                .filter(k -> k.version() != active.version())
+                .sorted(Comparator.comparingInt(KeyRef::version).reversed())
+                .forEach(versions::add);
+        return List.copyOf(versions);
     }
 
     private KeyRef load(UUID tenant, KeyPurpose purpose) {
@@ -111,6 +146,7 @@ public class DataKeys {
     public void forget(UUID tenant) {
         String prefix = tenant + "/";
         active.keySet().removeIf(k -> k.startsWith(prefix));
+        usable.keySet().removeIf(k -> k.startsWith(prefix));
         versions.keySet().removeIf(k -> k.startsWith(prefix));
     }
 

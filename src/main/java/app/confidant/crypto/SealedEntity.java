@@ -41,6 +41,14 @@ public abstract class SealedEntity {
         throw new IllegalStateException("blind index of " + field + " has no column");
     }
 
+    /**
+     * Records which version of the tenant's blind-index key computed the indexes just stored, so that a rotation
+     * finds the rows still indexed with an older version. Required of every entity with blind-indexed fields.
+     */
+    protected void blindIndexKeyVersion(int version) {
+        throw new IllegalStateException(getClass().getSimpleName() + " records no blind-index key version");
+    }
+
     protected final String sensitive(String field) {
         return values().get(field);
     }
@@ -71,8 +79,13 @@ public abstract class SealedEntity {
         Map<String, String> values = values().opened();
         sealedFields = cipher.seal(context, values);
         sealedKeyVersion = cipher.keyVersionOf(sealedFields);
-        blindIndexedFields().forEach((field, normalizer) ->
-                blindIndexComputed(field, indexer.index(context.tenant(), normalizer, values.get(field))));
+        Map<String, Normalizer> indexed = blindIndexedFields();
+        if (!indexed.isEmpty()) {
+            KeyRef key = indexer.activeKey(context.tenant()); // one version for all indexes of the row, recorded
+            indexed.forEach((field, normalizer) ->
+                    blindIndexComputed(field, indexer.index(context.tenant(), normalizer, values.get(field), key)));
+            blindIndexKeyVersion(key.version());
+        }
     }
 
     void loaded(FieldCipher cipher) {

@@ -49,6 +49,10 @@ public class Party extends SealedEntity {
     @Column(name = "email_index")
     private byte[] emailIndex;
 
+    /** The version of the tenant's blind-index key that computed both indexes. */
+    @Column(name = "index_key_version", nullable = false)
+    private int indexKeyVersion = 1;
+
     @Column(name = "iban_mask")
     private String ibanMask;
 
@@ -98,6 +102,15 @@ public class Party extends SealedEntity {
             case EMAIL -> emailIndex = index;
             default -> super.blindIndexComputed(field, index);
         }
+    }
+
+    @Override
+    protected void blindIndexKeyVersion(int version) {
+        indexKeyVersion = version;
+    }
+
+    public int indexKeyVersion() {
+        return indexKeyVersion;
     }
 
     public UUID id() {

@@ -35,22 +35,26 @@ public class PartyRepository {
                 .getResultStream().findFirst();
     }
 
-    /** Exact match on the tax id through its blind index: nothing is decrypted to search. */
+    /**
+     * Exact match on the tax id through its blind index: nothing is decrypted to search. During a blind-index key
+     * rotation rows are indexed with the old or the new version, so the value's index under each usable version is
+     * matched.
+     */
     public List<Party> findByTaxId(UUID tenant, String taxId) {
-        return byIndex("taxIdIndex", tenant, indexer.index(tenant, Normalizer.TAX_ID, taxId));
+        return byIndex("taxIdIndex", tenant, indexer.candidates(tenant, Normalizer.TAX_ID, taxId));
     }
 
     public List<Party> findByEmail(UUID tenant, String email) {
-        return byIndex("emailIndex", tenant, indexer.index(tenant, Normalizer.EMAIL, email));
+        return byIndex("emailIndex", tenant, indexer.candidates(tenant, Normalizer.EMAIL, email));
     }
 
-    private List<Party> byIndex(String column, UUID tenant, byte[] index) {
-        if (index == null) {
+    private List<Party> byIndex(String column, UUID tenant, List<byte[]> indexes) {
+        if (indexes.isEmpty()) {
             return List.of();
         }
         return em.createQuery("SELECT p FROM Party p WHERE p.tenantId = :tenant AND p." + column
-                        + " = :index ORDER BY p.id", Party.class)
-                .setParameter("tenant", tenant).setParameter("index", index)
+                        + " IN :indexes ORDER BY p.id", Party.class)
+                .setParameter("tenant", tenant).setParameter("indexes", indexes)
                 .setMaxResults(500)
                 .getResultList();
     }

@@ -78,19 +78,26 @@ public class CeremonySteps {
                     "A re-encryption job of this tenant is not finished; activate the next version after it.");
         }
         RegisteredKey key = keys.activate(tenant, purpose, ceremony.keyVersion());
-        long total = storedValues.notOn(tenant, key.version());
+        long total = storedValues.notOn(tenant, purpose, key.version());
         Instant now = clock.instant();
         UUID job = UUID.randomUUID();
         jobs.create(new ReencryptionJob(job, tenant, purpose.name(), key.version(), ReencryptionJob.RUNNING, 0, null,
                 0, total, batchSize, pauseMillis, null, null, now, now, null, ceremony.id()));
-        return "activated " + key.label() + "; re-encryption job " + job + " started for " + total + " values";
+        return "activated " + key.label() + "; " + (purpose == KeyPurpose.BLIND_INDEX ? "re-indexing" : "re-encryption")
+                + " job " + job + " started for " + total + " values";
     }
 
     private String retire(UUID tenant, KeyPurpose purpose, int version) {
-        long inUse = storedValues.perVersion(tenant).getOrDefault(version, 0L);
+        long inUse = storedValues.perVersion(tenant, purpose).getOrDefault(version, 0L);
         if (inUse > 0) {
             throw KeyCeremonyException.conflict("key-in-use", "Version " + version + " still protects " + inUse
-                    + " stored values; let the re-encryption job finish first.");
+                    + (purpose == KeyPurpose.BLIND_INDEX ? " parties' blind indexes" : " stored values")
+                    + "; let the job of the newer version finish first.");
+        }
+        if (jobs.unfinishedFor(tenant)) {
+            // Nothing left on the version, but until the job is done a node may still write with it.
+            throw KeyCeremonyException.conflict("reencryption-running",
+                    "A job of this tenant has not finished yet; retire the version after it.");
         }
         return "retired " + keys.retire(tenant, purpose, version).label();
     }

@@ -118,7 +118,7 @@ public class KeyCeremonyService {
         return response;
     }
 
-    private static void check(CeremonyRequest request) {
+    static void check(CeremonyRequest request) {
         boolean needsVersion = switch (request.kind()) {
             case ACTIVATE, RETIRE, DESTROY -> true;
             case GENERATE, SHRED, AUDIT_KEY -> false;
@@ -129,11 +129,19 @@ public class KeyCeremonyService {
         if (needsVersion && request.version() == null) {
             throw new KeyCeremonyException(400, "version-required", request.kind() + " names the key version.");
         }
-        if (request.kind() != CeremonyKind.SHRED && request.kind() != CeremonyKind.AUDIT_KEY
-                && request.purpose() != KeyPurpose.SEAL) {
-            throw new KeyCeremonyException(422, "not-supported",
-                    "Only data keys (SEAL) are rotated through ceremonies so far; SHRED destroys blind-index keys too.");
+        if (!supported(request.kind(), request.purpose())) {
+            throw new KeyCeremonyException(422, "not-supported", request.kind() + " is not a ceremony for "
+                    + request.purpose() + " keys; AUDIT_KEY takes no purpose, SHRED destroys every key of the tenant.");
         }
+    }
+
+    /** Which kinds of ceremony apply to which key purpose; anything not listed is refused. */
+    static boolean supported(CeremonyKind kind, KeyPurpose purpose) {
+        return switch (kind) {
+            case GENERATE, ACTIVATE, RETIRE, DESTROY -> purpose == KeyPurpose.SEAL || purpose == KeyPurpose.BLIND_INDEX;
+            case SHRED -> true;
+            case AUDIT_KEY -> purpose == KeyPurpose.SEAL; // the default: the audit key is not a tenant key
+        };
     }
 
     private static Duration min(Duration a, Duration b) {

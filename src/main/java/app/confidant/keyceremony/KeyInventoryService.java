@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -48,12 +47,11 @@ public class KeyInventoryService {
     public List<KeyResponse> inventory() {
         Map<String, TokenKey> inToken = hsmKeys.inventory().stream()
                 .collect(Collectors.toMap(TokenKey::label, Function.identity(), (a, b) -> a));
-        Map<UUID, Map<Integer, Long>> counts = new HashMap<>();
+        Map<String, Map<Integer, Long>> counts = new HashMap<>();
         List<KeyResponse> keys = new ArrayList<>();
         for (RegisteredKey key : registry.all()) {
-            Long values = key.purpose() == KeyPurpose.SEAL
-                    ? counts.computeIfAbsent(key.tenant(), storedValues::perVersion).getOrDefault(key.version(), 0L)
-                    : null;
+            long values = counts.computeIfAbsent(key.tenant() + "/" + key.purpose(),
+                    k -> storedValues.perVersion(key.tenant(), key.purpose())).getOrDefault(key.version(), 0L);
             keys.add(registered(key, inToken.remove(key.label()), values));
         }
         int newestAuditKey = inToken.keySet().stream().filter(l -> l.matches("audit-mac-v\\d+"))
@@ -62,7 +60,7 @@ public class KeyInventoryService {
         return keys;
     }
 
-    private KeyResponse registered(RegisteredKey key, TokenKey token, Long values) {
+    private KeyResponse registered(RegisteredKey key, TokenKey token, long values) {
         boolean live = key.state() == KeyState.ACTIVE || key.state() == KeyState.DECRYPT_ONLY;
         Instant due = live && key.activatedAt() != null ? key.activatedAt().plus(Duration.ofDays(cryptoperiodDays))
                 : null;

@@ -3,9 +3,9 @@ package app.confidant.keyceremony;
 import app.confidant.audit.Actor;
 import app.confidant.audit.AuditEntry;
 import app.confidant.audit.AuditLog;
-import app.confidant.crypto.FieldCipher;
+import app.confidant.crypto.DataKeys;
+import app.confidant.crypto.KeyPurpose;
 import app.confidant.crypto.KeyRegistryException;
-import app.confidant.crypto.SealingContext;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,16 +23,21 @@ import javax.sql.DataSource;
 
 /**
  * One batch of a re-encryption job, in one transaction: lock the job row, lock the next rows of the tenant not yet
- * on the target version (in id order, after the cursor), re-seal each inside the HSM, write them, advance the
- * cursor and the count. A crash before the commit undoes the whole batch, rows and cursor together.
+ * on the target version (in id order, after the cursor), rewrite each inside the HSM (re-seal for a data key,
+ * recompute the blind indexes for a blind-index key: {@link RotationWork}), write them, advance the cursor and the
+ * count. A crash before the commit undoes the whole batch, rows and cursor together.
  */
 @ApplicationScoped
 public class ReencryptionBatch {
 
     static final Duration LEASE = Duration.ofSeconds(30);
+    static final Duration SETTLE_MARGIN = Duration.ofSeconds(5);
 
-    /** What one call did: the number of values re-sealed, and whether the job can go on. */
-    record Outcome(int resealed, boolean more) {
+    /**
+     * What one call did: the number of values rewritten, whether the job can go on at once, and whether it only
+     * waits for every node to have seen the activation (the runner comes back at its next tick).
+     */
+    record Outcome(int rewritten, boolean more, boolean waiting) {
     }
 
     @Resource(lookup = "jdbc/confidant")
@@ -40,9 +45,6 @@ public class ReencryptionBatch {
 
     @Inject
     ReencryptionJobs jobs;
-
-    @Inject
-    FieldCipher cipher;
 
     @Inject
     StoredValues storedValues;
@@ -58,18 +60,16 @@ public class ReencryptionBatch {
         ReencryptionJob job = jobs.lock(jobId).orElse(null);
         Instant now = clock.instant();
         if (job == null || !job.claimableBy(node, now)) {
-            return new Outcome(0, false);
+            return new Outcome(0, false, false);
         }
-        SealedTables.Table table = SealedTables.ALL.get(job.tableIndex());
-        int resealed = 0;
+        KeyPurpose purpose = KeyPurpose.valueOf(job.purpose());
+        RotationWork work = storedValues.work(purpose);
+        int rewritten = 0;
         UUID last = job.lastId();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT " + table.idColumn() + ", sealed_fields FROM "
-                     + table.name() + " WHERE tenant_id = ? AND sealed_key_version <> ?"
-                     + (last == null ? "" : " AND " + table.idColumn() + " > ?")
-                     + " ORDER BY " + table.idColumn() + " FETCH FIRST " + job.batchSize() + " ROWS ONLY FOR UPDATE");
-             PreparedStatement update = connection.prepareStatement("UPDATE " + table.name()
-                     + " SET sealed_fields = ?, sealed_key_version = ? WHERE " + table.idColumn() + " = ?")) {
+             PreparedStatement select = connection.prepareStatement(
+                     work.selectBehind(job.tableIndex(), last != null, job.batchSize()));
+             PreparedStatement update = connection.prepareStatement(work.update(job.tableIndex()))) {
             select.setObject(1, job.tenant());
             select.setInt(2, job.targetVersion());
             if (last != null) {
@@ -77,39 +77,45 @@ public class ReencryptionBatch {
             }
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    UUID id = row.getObject(1, UUID.class);
-                    byte[] sealed = cipher.reseal(new SealingContext(table.entityType(), id, job.tenant()),
-                            row.getBytes(2), job.targetVersion());
-                    update.setBytes(1, sealed);
-                    update.setInt(2, job.targetVersion());
-                    update.setObject(3, id);
+                    work.rewrite(job.tableIndex(), row, job.tenant(), job.targetVersion(), update);
                     update.addBatch();
-                    last = id;
-                    resealed++;
+                    last = row.getObject(1, UUID.class);
+                    rewritten++;
                 }
             }
-            if (resealed > 0) {
+            if (rewritten > 0) {
                 update.executeBatch();
             }
         } catch (SQLException e) {
             throw new KeyRegistryException("re-encryption batch failed", e);
         }
-        boolean tableDone = resealed < job.batchSize();
+        boolean tableDone = rewritten < job.batchSize();
         int tableIndex = tableDone ? job.tableIndex() + 1 : job.tableIndex();
         long stillToDo = 0;
-        if (tableIndex >= SealedTables.ALL.size()) {
-            // Values sealed with the old version by a node that had not yet seen the activation: another pass.
-            stillToDo = storedValues.notOn(job.tenant(), job.targetVersion());
-            tableIndex = stillToDo > 0 ? 0 : tableIndex;
+        boolean waiting = false;
+        if (tableIndex >= work.tableCount()) {
+            // Values written with the old version by a node that had not yet seen the activation: another pass.
+            stillToDo = storedValues.notOn(job.tenant(), purpose, job.targetVersion());
+            waiting = stillToDo == 0 && !settled(job, now);
+            tableIndex = stillToDo > 0 || waiting ? 0 : tableIndex;
         }
-        boolean finished = tableIndex >= SealedTables.ALL.size();
-        jobs.advance(jobId, finished ? job.tableIndex() : tableIndex, tableDone ? null : last, resealed, stillToDo,
+        boolean finished = tableIndex >= work.tableCount();
+        jobs.advance(jobId, finished ? job.tableIndex() : tableIndex, tableDone ? null : last, rewritten, stillToDo,
                 node, now, now.plus(LEASE), finished);
         if (finished) {
             audit.append(new AuditEntry(Actor.SYSTEM, "key.reencryption.done", "reencryption-job", jobId.toString(),
-                    AuditEntry.SUCCESS, null, "{\"resealed\":" + (job.done() + resealed) + ",\"targetVersion\":"
-                    + job.targetVersion() + "}"));
+                    AuditEntry.SUCCESS, null, "{\"purpose\":\"" + purpose + "\",\"resealed\":"
+                    + (job.done() + rewritten) + ",\"targetVersion\":" + job.targetVersion() + "}"));
         }
-        return new Outcome(resealed, !finished);
+        return new Outcome(rewritten, !finished && !waiting, waiting);
+    }
+
+    /**
+     * Whether every node has seen the activation: a node trusts its cached active version for
+     * {@link DataKeys#ACTIVE_TTL}, so until then (plus a margin for a write in flight) it may still write with the old
+     * version, after the last pass found none. A job finishes only after that, so that RETIRE is not refused later.
+     */
+    static boolean settled(ReencryptionJob job, Instant now) {
+        return !now.isBefore(job.startedAt().plus(DataKeys.ACTIVE_TTL).plus(SETTLE_MARGIN));
     }
 }

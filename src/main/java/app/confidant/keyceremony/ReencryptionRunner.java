@@ -76,7 +76,7 @@ public class ReencryptionRunner {
         ReencryptionBatch.Outcome outcome;
         do {
             outcome = batch.run(job.id(), audit.nodeId());
-            if (System.nanoTime() >= nextLog || !outcome.more()) {
+            if (!outcome.waiting() && (System.nanoTime() >= nextLog || !outcome.more())) {
                 nextLog = System.nanoTime() + PROGRESS_LOG_EVERY.toNanos();
                 jobs.find(job.id()).ifPresent(current -> LOG.info(() -> "Re-encryption job " + current.id()
                         + " of tenant " + current.tenant() + ": " + JobProgress.of(current).line()));

@@ -3,6 +3,7 @@ package app.confidant.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.confidant.crypto.HsmCounters;
+import app.confidant.crypto.KeyPurpose;
 import app.confidant.keyceremony.OpenedValues;
 import app.confidant.keyceremony.OpenedValues.Digest;
 import app.confidant.keyceremony.PlainUpdateWalk;
@@ -122,14 +123,14 @@ class ReencryptionBench {
         rotation.generate(tenant);
         walk.vacuum();
         ReencryptionRound.Job pure = job(tenant, 2, NODE);
-        Map<Integer, Long> versionsAfterPure = storedValues.perVersion(tenant);
+        Map<Integer, Long> versionsAfterPure = storedValues.perVersion(tenant, KeyPurpose.SEAL);
 
         walk.vacuum();
         Walked after = walk.walk(tenant, 2, batchSize);
         rotation.generate(tenant);
         walk.vacuum();
         ReencryptionRound.Job throttled = job(tenant, 3, null);
-        Map<Integer, Long> versionsAfterThrottled = storedValues.perVersion(tenant);
+        Map<Integer, Long> versionsAfterThrottled = storedValues.perVersion(tenant, KeyPurpose.SEAL);
         // Once, after both rotations: a value the first one spoiled would be re-sealed spoiled by the second.
         Digest rotated = opened.digest(tenant);
 

@@ -55,8 +55,17 @@ final class Ceremonies {
 
     HttpResponse<String> propose(String token, String kind, UUID tenant, Integer version, Integer validForSeconds)
             throws Exception {
+        return propose(token, kind, null, tenant, version, validForSeconds);
+    }
+
+    /** A proposal naming the key purpose ({@code null}: the default, the data key). */
+    HttpResponse<String> propose(String token, String kind, String purpose, UUID tenant, Integer version,
+            Integer validForSeconds) throws Exception {
         JsonObjectBuilder body = Json.createObjectBuilder().add("kind", kind).add("tenantId", tenant.toString())
                 .add("reason", "scheduled " + kind.toLowerCase() + " per the key management policy");
+        if (purpose != null) {
+            body.add("purpose", purpose);
+        }
         if (version != null) {
             body.add("version", version);
         }
@@ -72,7 +81,12 @@ final class Ceremonies {
 
     /** A proposes, B approves; returns the finished ceremony. */
     JsonObject carryOut(String kind, UUID tenant, Integer version) throws Exception {
-        String id = json(propose(custodianA(), kind, tenant, version, null), 201).getString("id");
+        return carryOut(kind, null, tenant, version);
+    }
+
+    /** A proposes, B approves a ceremony on the tenant's key of that purpose; returns the finished ceremony. */
+    JsonObject carryOut(String kind, String purpose, UUID tenant, Integer version) throws Exception {
+        String id = json(propose(custodianA(), kind, purpose, tenant, version, null), 201).getString("id");
         JsonObject done = json(approve(custodianB(), id), 200);
         assertThat(done.getString("state")).isEqualTo("DONE");
         return done;
@@ -86,8 +100,17 @@ final class Ceremonies {
 
     /** The inventory entry of a tenant's data key version. */
     JsonObject dataKey(UUID tenant, int version) throws Exception {
+        return key("dek-" + tenant + "-v" + version);
+    }
+
+    /** The inventory entry of a tenant's blind-index key version. */
+    JsonObject blindIndexKey(UUID tenant, int version) throws Exception {
+        return key("bidx-" + tenant + "-v" + version);
+    }
+
+    private JsonObject key(String label) throws Exception {
         return inventory().stream().map(JsonValue::asJsonObject)
-                .filter(k -> k.getString("label").equals("dek-" + tenant + "-v" + version)).findFirst().orElseThrow();
+                .filter(k -> k.getString("label").equals(label)).findFirst().orElseThrow();
     }
 
     /** Waits until the job is DONE (a test failure after the limit) and returns its progress. */

@@ -76,7 +76,8 @@ public class PlainUpdateWalk {
                      + (after == null ? "" : " AND " + table.idColumn() + " > ?")
                      + " ORDER BY " + table.idColumn() + " FETCH FIRST " + batchSize + " ROWS ONLY FOR UPDATE");
              PreparedStatement update = connection.prepareStatement("UPDATE " + table.name()
-                     + " SET sealed_fields = ?, sealed_key_version = ? WHERE " + table.idColumn() + " = ?")) {
+                     + " SET sealed_fields = ?, sealed_key_version = ?" + table.bumpVersion() + " WHERE "
+                     + table.idColumn() + " = ?")) {
             select.setObject(1, tenant);
             select.setInt(2, version + 1);
             if (after != null) {

@@ -72,9 +72,14 @@ public class RotationDriver {
         return new Started(job.id(), job.targetVersion(), job.total(), job.batchSize(), job.pauseMillis());
     }
 
-    /** The runner's loop ({@code ReencryptionRunner.runFor}) on this thread: batches until done, the pause between. */
+    /**
+     * The runner's loop ({@code ReencryptionRunner.runFor}) on this thread: batches until done, the pause between.
+     * The time reported ends with the last batch that rewrote values: a job that is through early waits for the
+     * active-key cache time after its activation before it may finish, and that wait is not re-encryption work.
+     */
     public Finished runHere(UUID job, String node, int pauseMillis) throws InterruptedException {
         long start = System.nanoTime();
+        long workedUntil = start;
         long batches = 0;
         long resealed = 0;
         long inBatches = 0;
@@ -82,14 +87,19 @@ public class RotationDriver {
         do {
             long batchStart = System.nanoTime();
             outcome = batch.run(job, node);
-            inBatches += System.nanoTime() - batchStart;
-            batches++;
-            resealed += outcome.resealed();
-            if (outcome.more() && pauseMillis > 0) {
+            if (outcome.rewritten() > 0) {
+                workedUntil = System.nanoTime();
+                inBatches += workedUntil - batchStart;
+                batches++;
+                resealed += outcome.rewritten();
+            }
+            if (outcome.waiting()) {
+                Thread.sleep(POLL.toMillis());
+            } else if (outcome.more() && pauseMillis > 0) {
                 Thread.sleep(pauseMillis);
             }
         } while (outcome.more());
-        return new Finished(batches, resealed, System.nanoTime() - start, inBatches, progress(job));
+        return new Finished(batches, resealed, workedUntil - start, inBatches, progress(job));
     }
 
     /** Waits for the deployed runner to finish the job; batches and batch time are not seen from here. */
