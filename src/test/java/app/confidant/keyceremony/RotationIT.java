@@ -35,6 +35,13 @@ class RotationIT {
         for (int i = 0; i < PARTIES; i++) {
             create(server, clerk, names, "Before rotation " + i);
         }
+        // Read before the rotation, written after it: the job rewrote the row, so the edit must be refused (an
+        // instance still sealing with the old version would otherwise store it under the new version number).
+        HttpResponse<String> readBefore = server.send("POST", "/api/v1/parties", clerk,
+                "{\"legalName\":\"Edited across the rotation\",\"country\":\"AT\"}");
+        String editedId = json(readBefore, 201).getString("id");
+        names.put(editedId, "Edited across the rotation");
+        String etagBefore = readBefore.headers().firstValue("ETag").orElseThrow();
         List<String> failures = new CopyOnWriteArrayList<>();
         AtomicBoolean rotating = new AtomicBoolean(true);
         ExecutorService traffic = Executors.newFixedThreadPool(2);
@@ -74,6 +81,9 @@ class RotationIT {
                 .isGreaterThanOrEqualTo(PARTIES);
         assertThat(ceremonies.dataKey(tenant, 1).getJsonNumber("storedValues").longValue()).isZero();
         assertThat(ceremonies.dataKey(tenant, 2).getJsonNumber("storedValues").longValue()).isEqualTo(names.size());
+        HttpResponse<String> staleEdit = server.sendWithHeader("PUT", "/api/v1/parties/" + editedId, clerk,
+                "{\"legalName\":\"Stale edit\",\"country\":\"AT\"}", "If-Match", etagBefore);
+        assertThat(json(staleEdit, 412).getString("code")).isEqualTo("stale-version");
         assertThat(ceremonies.carryOut("RETIRE", tenant, 1).getString("outcome")).contains("retired");
         assertThat(ceremonies.carryOut("DESTROY", tenant, 1).getString("outcome")).contains("destroyed");
         JsonObject v1 = ceremonies.dataKey(tenant, 1);
