@@ -61,6 +61,10 @@ public final class InContainer {
                     + pool.formatted(2, escape(env.get("CONFIDANT_DB_URL")), env.get("CONFIDANT_DB_OWNER_USER"),
                     env.get("CONFIDANT_DB_OWNER_PASSWORD"), "confidant-owner-pool", "confidant-owner-pool",
                     "jdbc/confidant-owner");
+            // A test or benchmark method runs inside one request of Arquillian's servlet protocol, and Grizzly
+            // interrupts a request's thread after 900 s by default: the 1M-value re-encryption benchmark runs longer.
+            commands += "set configs.config.server-config.network-config.protocols.protocol.http-listener.http"
+                    + ".request-timeout-seconds=-1%n".formatted();
             Files.writeString(home.resolve("post-boot.asadmin"), commands);
             try (var old = Files.list(home)) {
                 for (Path file : old.filter(f -> f.getFileName().toString().startsWith("server.log")).toList()) {
