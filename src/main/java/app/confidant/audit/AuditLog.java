@@ -1,6 +1,7 @@
 package app.confidant.audit;
 
 import app.confidant.crypto.HsmMac;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.nio.charset.StandardCharsets;
@@ -21,12 +23,22 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Appends events to this node's MAC chain. The chain head row is locked for the append, so events of one node get
- * gap-free sequence numbers; nodes never share a head, so two instances never wait on each other.
+ * Appends events to this node's MAC chains. A chain's head row is locked for the append until the transaction ends,
+ * so the events of a chain get gap-free sequence numbers; nodes never share a head, so two instances never wait on
+ * each other.
+ *
+ * <p>A node writes to several chains, its <em>lanes</em> ({@code confidant.audit.lanes}, default 4), so that
+ * business transactions of one node do not all queue for one head row until they commit: lane 0 is named after
+ * the node and takes the events recorded on their own (refusals and failures, checkpoints); the others take the
+ * events of business transactions, each transaction choosing one lane at random for all its events. A transaction
+ * therefore never holds two heads, and a refusal recorded while its failed business transaction is suspended on
+ * the same thread never waits for a head that transaction holds. Each lane is an ordinary chain: sequence, MACs,
+ * head, verified like any other.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -35,6 +47,8 @@ public class AuditLog {
     /** The first audit MAC key; a key ceremony may start a new chain segment under a newer one. */
     static final String KEY_ID = "audit-mac-v1";
     static final String GENESIS = "0".repeat(64);
+    /** Key of the transaction's chosen lane in the transaction synchronization registry. */
+    private static final String LANE = AuditLog.class.getName() + ".lane";
 
     @PersistenceContext(unitName = "confidant")
     EntityManager em;
@@ -58,23 +72,52 @@ public class AuditLog {
     @ConfigProperty(name = "confidant.node-id")
     Optional<String> configuredNode;
 
+    @Inject
+    @ConfigProperty(name = "confidant.audit.lanes", defaultValue = "4")
+    int lanes;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     /** Appends in the caller's transaction: the event commits, or rolls back, with the change it describes. */
     @Transactional(TxType.MANDATORY)
     public void append(AuditEntry entry) {
-        appendTo(nodeId(), entry, "EVENT");
+        appendTo(laneOfTransaction(), entry, "EVENT");
     }
 
-    /** For refusals and failures whose business transaction rolls back: recorded on their own. */
+    /** For refusals and failures whose business transaction rolls back: recorded on their own, in lane 0. */
     @Transactional(TxType.REQUIRES_NEW)
     public void appendIndependently(AuditEntry entry) {
         appendTo(nodeId(), entry, "EVENT");
     }
 
-    /** A checkpoint row: records the head (sequence, MAC) in the chain itself. */
+    /** A checkpoint row in each lane of this node: records the head (sequence, MAC) in the chain itself. */
     @Transactional(TxType.REQUIRES_NEW)
     public void checkpoint(Actor actor) {
-        appendTo(nodeId(), new AuditEntry(actor, "audit.checkpoint", "audit-chain", nodeId(), AuditEntry.SUCCESS,
-                null, null), "CHECKPOINT");
+        for (int lane = 0; lane < Math.max(1, lanes); lane++) {
+            String chain = lane(lane);
+            appendTo(chain, new AuditEntry(actor, "audit.checkpoint", "audit-chain", chain, AuditEntry.SUCCESS,
+                    null, null), "CHECKPOINT");
+        }
+    }
+
+    /** The chain of a lane of this node: lane 0 is the node id itself, lane k the node id and "#k". */
+    String lane(int lane) {
+        return lane == 0 ? nodeId() : nodeId() + "#" + lane;
+    }
+
+    /** The business lane of the current transaction, chosen once at its first event (lane 0 with a single lane). */
+    private String laneOfTransaction() {
+        if (lanes <= 1) {
+            return nodeId();
+        }
+        Object chosen = transactions.getResource(LANE);
+        if (chosen instanceof String chain) {
+            return chain;
+        }
+        String chain = lane(1 + ThreadLocalRandom.current().nextInt(lanes - 1));
+        transactions.putResource(LANE, chain);
+        return chain;
     }
 
     /** Appends to a named node's chain; tests use it to act as a second node. */

@@ -33,7 +33,8 @@ class AuditTrailIT {
     static void start() throws Exception {
         server = ConfidantServer.shared();
         people = Personas.forTenant(server, UUID.randomUUID());
-        for (int i = 0; i < 3; i++) {
+        // Enough events that the chain (lane) of the last one has a middle and a tail to tamper with.
+        for (int i = 0; i < 30; i++) {
             createParty("seed" + i);
         }
         node = json(server.send("GET", "/api/v1/audit/events?action=party.create&limit=1", auditor(), null)

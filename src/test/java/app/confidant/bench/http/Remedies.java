@@ -15,7 +15,7 @@ final class Remedies {
             + "latency ≈ clients ÷ throughput. Raising throughput (see the ceiling) lowers it in proportion.";
     static final String SEALING = "A sealed write costs one AES-GCM inside SoftHSM2 (and the blind-index MACs of a "
             + "party), a read one decryption, through SunPKCS11. SunPKCS11 already gives each thread its own PKCS#11 "
-            + "session, but SoftHSM2 does not run operations in parallel: one thread or sixteen reach the same "
+            + "session, but SoftHSM2 gets no faster with more threads: one thread or sixteen reach the same "
             + "~21,000 AES-GCM operations per second on this machine (shared/notes), so concurrent requests queue for "
             + "it. A network or PCIe HSM with parallel sessions, or fewer HSM calls per request, would close it.";
     static final String AUDIT = "Every audited write of a node appends to that node's one chain: it locks the chain "
