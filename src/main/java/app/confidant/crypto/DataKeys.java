@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -42,22 +43,29 @@ public class DataKeys {
     public static final Duration ACTIVE_TTL = Duration.ofSeconds(10);
     static final long ACTIVE_TTL_NANOS = ACTIVE_TTL.toNanos();
 
-    private record Cached(KeyRef key, long loadedAt) {
+    /** A registry answer and when it was read; trusted for {@link #ACTIVE_TTL}. */
+    private record Cached<T>(T value, long loadedAt) {
     }
 
-    private record CachedList(List<KeyRef> keys, long loadedAt) {
-    }
+    private final Map<String, Cached<KeyRef>> active = new ConcurrentHashMap<>();
+    private final Map<String, Cached<List<KeyRef>>> usable = new ConcurrentHashMap<>();
+    private final Map<String, Cached<KeyRef>> versions = new ConcurrentHashMap<>();
 
-    private final Map<String, Cached> active = new ConcurrentHashMap<>();
-    private final Map<String, CachedList> usable = new ConcurrentHashMap<>();
-    private final Map<String, Cached> versions = new ConcurrentHashMap<>();
+    /** The cached answer while it is younger than the TTL, else a fresh one from the registry. */
+    private static <T> T fresh(Map<String, Cached<T>> cache, String key, Supplier<T> load) {
+        long now = System.nanoTime();
+        Cached<T> current = cache.get(key); // lock-free on the hot path (every seal, open and index)
+        if (current != null && now - current.loadedAt() < ACTIVE_TTL_NANOS) {
+            return current.value();
+        }
+        return cache.compute(key, (k, cached) -> cached != null && now - cached.loadedAt() < ACTIVE_TTL_NANOS ? cached
+                : new Cached<>(load.get(), now)).value();
+    }
     private final Map<String, Usage> usage = new ConcurrentHashMap<>();
 
     /** The version new values are sealed (or indexed) with; created inside the HSM if the tenant has none. */
     public KeyRef active(UUID tenant, KeyPurpose purpose) {
-        long now = System.nanoTime();
-        return active.compute(tenant + "/" + purpose, (k, cached) -> cached != null
-                && now - cached.loadedAt() < ACTIVE_TTL_NANOS ? cached : new Cached(load(tenant, purpose), now)).key();
+        return fresh(active, tenant + "/" + purpose, () -> load(tenant, purpose));
     }
 
     /**
@@ -68,10 +76,8 @@ public class DataKeys {
      */
     public List<KeyRef> usable(UUID tenant, KeyPurpose purpose) {
         KeyRef current = active(tenant, purpose);
-        long now = System.nanoTime();
-        List<KeyRef> registered = usable.compute(tenant + "/" + purpose, (k, cached) -> cached != null
-                && now - cached.loadedAt() < ACTIVE_TTL_NANOS ? cached
-                : new CachedList(List.copyOf(store.findUsable(tenant, purpose)), now)).keys();
+        List<KeyRef> registered = fresh(usable, tenant + "/" + purpose,
+                () -> List.copyOf(store.findUsable(tenant, purpose)));
         return searchable(current, registered);
     }
 
@@ -100,15 +106,8 @@ public class DataKeys {
      * active version, so that a version another node destroyed (a shredding) is refused here within that time.
      */
     public KeyRef version(UUID tenant, KeyPurpose purpose, int version) {
-        long now = System.nanoTime();
-        String id = tenant + "/" + purpose + "/" + version;
-        Cached fresh = versions.get(id);
-        if (fresh == null || now - fresh.loadedAt() >= ACTIVE_TTL_NANOS) {
-            fresh = new Cached(store.find(tenant, purpose, version)
-                    .orElseThrow(() -> new SealedValueException("no key version " + version + " for this tenant")), now);
-            versions.put(id, fresh);
-        }
-        KeyRef ref = fresh.key();
+        KeyRef ref = fresh(versions, tenant + "/" + purpose + "/" + version, () -> store.find(tenant, purpose, version)
+                .orElseThrow(() -> new SealedValueException("no key version " + version + " for this tenant")));
         if (ref.state() == KeyState.DESTROYED) {
             throw new KeyDestroyedException(ref.label());
         }
