@@ -9,7 +9,8 @@ import javax.crypto.AEADBadTagException;
 /**
  * Seals and opens the sensitive fields of one entity with one AES-256-GCM operation inside the HSM, using the
  * tenant's data key. Opening verifies the tag over the ciphertext and the {@link SealingContext}: a value from
- * another row, entity type or tenant, or with one byte changed, fails and never yields plaintext.
+ * another row, entity type or tenant, an older envelope of the same row, or one with a byte changed, fails and never
+ * yields plaintext.
  */
 @ApplicationScoped
 public class FieldCipher {
@@ -41,6 +42,7 @@ public class FieldCipher {
 
     public Map<String, String> open(SealingContext context, byte[] stored) {
         Envelope envelope = Envelope.parse(stored);
+        envelope.requireFormatOf(context);
         KeyRef key = keys.version(context.tenant(), KeyPurpose.SEAL, envelope.keyVersion());
         byte[] plaintext;
         try {
@@ -64,14 +66,15 @@ public class FieldCipher {
     /**
      * Re-encryption for a key rotation: opens the value with the version that sealed it and seals it again with the
      * target version (named, not looked up as "active", so no cache can make it seal with the old one), both inside
-     * the HSM; the opened fields live only for this call.
+     * the HSM; the opened fields live only for this call. The new envelope is bound to the row's next sequence
+     * ({@code context.next()}), which the caller stores with it.
      */
     public byte[] reseal(SealingContext context, byte[] stored, int targetVersion) {
         KeyRef target = keys.version(context.tenant(), KeyPurpose.SEAL, targetVersion);
         if (target.state() != KeyState.ACTIVE) {
             throw new KeyLifecycleException("version " + targetVersion + " is " + target.state() + ", not ACTIVE");
         }
-        return sealWith(target, context, open(context, stored));
+        return sealWith(target, context.next(), open(context, stored));
     }
 
     /** The key version a stored value was sealed with, read from its envelope without opening it. */

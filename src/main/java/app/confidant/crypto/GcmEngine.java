@@ -20,12 +20,15 @@ final class GcmEngine {
 
     static byte[] seal(Provider provider, SecretKey key, int keyVersion, SealingContext context, byte[] plaintext)
             throws GeneralSecurityException {
+        if (context.sequence() < 1) {
+            throw new IllegalArgumentException("a seal needs the row's seal sequence (1 or more)");
+        }
         byte[] iv = new byte[Envelope.IV_BYTES];
         IVS.nextBytes(iv);
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding", provider);
         cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(Envelope.TAG_BITS, iv));
-        cipher.updateAAD(context.aad(Envelope.FORMAT_V1, keyVersion));
-        return new Envelope(Envelope.FORMAT_V1, keyVersion, iv, cipher.doFinal(plaintext)).toBytes();
+        cipher.updateAAD(context.aad(Envelope.FORMAT_V2, keyVersion));
+        return new Envelope(Envelope.FORMAT_V2, keyVersion, iv, cipher.doFinal(plaintext)).toBytes();
     }
 
     static byte[] open(Provider provider, SecretKey key, Envelope envelope, SealingContext context)

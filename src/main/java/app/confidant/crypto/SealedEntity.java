@@ -14,6 +14,10 @@ import java.util.Map;
  * <p>Writing a sensitive value clears {@code sealed_key_version}, a mapped and NOT NULL column: that makes the entity
  * dirty, so JPA fires {@code @PreUpdate} and the listener re-seals, and should it ever not, the database refuses the
  * row instead of keeping a stale envelope.
+ *
+ * <p>Every seal increments the row's {@code sealed_seq}, which the envelope is bound to: an older envelope of the row
+ * written back does not open. After a load, {@code sealed_key_version} must name the version in the envelope; a row
+ * whose column says otherwise (it would mislead rotation and the inventory) does not open either.
  */
 @MappedSuperclass
 @EntityListeners(SealingListener.class)
@@ -24,6 +28,9 @@ public abstract class SealedEntity {
 
     @Column(name = "sealed_key_version", nullable = false)
     private Integer sealedKeyVersion;
+
+    @Column(name = "sealed_seq", nullable = false)
+    private long sealedSeq;
 
     @Transient
     private transient SensitiveValues sensitive;
@@ -53,6 +60,14 @@ public abstract class SealedEntity {
         return values().get(field);
     }
 
+    /**
+     * Whether the sealed values hold {@code field} at all: a row last sealed before the field became sensitive does
+     * not, and its subclass reads the field's former plain column until the row is sealed again.
+     */
+    protected final boolean holdsSensitive(String field) {
+        return values().contains(field);
+    }
+
     protected final void sensitive(String field, String value) {
         values().put(field, value);
         sealedKeyVersion = null;
@@ -75,9 +90,10 @@ public abstract class SealedEntity {
     }
 
     void seal(FieldCipher cipher, BlindIndexer indexer) {
-        SealingContext context = sealingContext();
+        SealingContext context = sealingContext().at(sealedSeq + 1);
         Map<String, String> values = values().opened();
         sealedFields = cipher.seal(context, values);
+        sealedSeq = context.sequence();
         sealedKeyVersion = cipher.keyVersionOf(sealedFields);
         Map<String, Normalizer> indexed = blindIndexedFields();
         if (!indexed.isEmpty()) {
@@ -89,7 +105,8 @@ public abstract class SealedEntity {
     }
 
     void loaded(FieldCipher cipher) {
-        sensitive = SensitiveValues.sealed(sealedFields, sealingContext(), cipher);
+        SealingContext context = sealingContext().at(sealedSeq);
+        sensitive = SensitiveValues.sealed(sealedFields, context, cipher, sealedKeyVersion);
     }
 
     @Override

@@ -12,25 +12,36 @@ final class SensitiveValues {
     private final byte[] sealed;
     private final SealingContext context;
     private final FieldCipher cipher;
+    private final Integer storedKeyVersion;
     private Map<String, String> plain;
 
-    private SensitiveValues(byte[] sealed, SealingContext context, FieldCipher cipher, Map<String, String> plain) {
+    private SensitiveValues(byte[] sealed, SealingContext context, FieldCipher cipher, Integer storedKeyVersion,
+            Map<String, String> plain) {
         this.sealed = sealed;
         this.context = context;
         this.cipher = cipher;
+        this.storedKeyVersion = storedKeyVersion;
         this.plain = plain;
     }
 
     static SensitiveValues empty() {
-        return new SensitiveValues(null, null, null, new TreeMap<>());
+        return new SensitiveValues(null, null, null, null, new TreeMap<>());
     }
 
-    static SensitiveValues sealed(byte[] sealed, SealingContext context, FieldCipher cipher) {
-        return new SensitiveValues(sealed, context, cipher, null);
+    /**
+     * A loaded row's values, opened on first use. {@code storedKeyVersion} is the row's plain key-version column,
+     * checked against the envelope's before anything is opened.
+     */
+    static SensitiveValues sealed(byte[] sealed, SealingContext context, FieldCipher cipher, Integer storedKeyVersion) {
+        return new SensitiveValues(sealed, context, cipher, storedKeyVersion, null);
     }
 
     String get(String field) {
         return opened().get(field);
+    }
+
+    boolean contains(String field) {
+        return opened().containsKey(field);
     }
 
     void put(String field, String value) {
@@ -43,7 +54,14 @@ final class SensitiveValues {
 
     Map<String, String> opened() {
         if (plain == null) {
-            plain = new TreeMap<>(cipher.open(context, sealed));
+            try {
+                if (storedKeyVersion == null || storedKeyVersion != cipher.keyVersionOf(sealed)) {
+                    throw new SealedValueException("the row's key version column does not match its envelope");
+                }
+                plain = new TreeMap<>(cipher.open(context, sealed));
+            } catch (SealedValueException e) {
+                throw e.of(context);
+            }
         }
         return plain;
     }

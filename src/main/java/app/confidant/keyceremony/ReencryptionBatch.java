@@ -70,11 +70,7 @@ public class ReencryptionBatch {
              PreparedStatement select = connection.prepareStatement(
                      work.selectBehind(job.tableIndex(), last != null, job.batchSize()));
              PreparedStatement update = connection.prepareStatement(work.update(job.tableIndex()))) {
-            select.setObject(1, job.tenant());
-            select.setInt(2, job.targetVersion());
-            if (last != null) {
-                select.setObject(3, last);
-            }
+            work.bindBehind(select, job.tenant(), job.targetVersion(), last);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     work.rewrite(job.tableIndex(), row, job.tenant(), job.targetVersion(), update);

@@ -41,7 +41,7 @@ class Reindexing implements RotationWork {
 
     @Override
     public String selectBehind(int table, boolean afterCursor, int batchSize) {
-        return "SELECT id, sealed_fields, tax_id_index, email_index FROM party WHERE tenant_id = ?"
+        return "SELECT id, sealed_fields, tax_id_index, email_index, sealed_seq FROM party WHERE tenant_id = ?"
                 + " AND index_key_version <> ?" + (afterCursor ? " AND id > ?" : "")
                 + " ORDER BY id FETCH FIRST " + batchSize + " ROWS ONLY FOR UPDATE";
     }
@@ -61,7 +61,8 @@ class Reindexing implements RotationWork {
             update.setBytes(1, null);
             update.setBytes(2, null);
         } else {
-            Map<String, String> opened = cipher.open(new SealingContext("party", id, tenant), row.getBytes(2));
+            Map<String, String> opened = cipher.open(new SealingContext("party", id, tenant,
+                    row.getLong(5)), row.getBytes(2));
             update.setBytes(1, indexer.index(tenant, Normalizer.TAX_ID, opened.get("taxId"), target));
             update.setBytes(2, indexer.index(tenant, Normalizer.EMAIL, opened.get("email"), target));
         }

@@ -18,10 +18,19 @@ interface RotationWork {
     int tableCount();
 
     /**
-     * The next rows of the tenant in table {@code table} not on the target version, locked, in id order:
-     * parameters tenant, target version and (with {@code afterCursor}) the last id done; the id is column 1.
+     * The next rows of the tenant in table {@code table} not on the target version, locked, in id order, with the
+     * parameters {@link #bindBehind} sets; the id is column 1.
      */
     String selectBehind(int table, boolean afterCursor, int batchSize);
+
+    /** Sets the parameters of {@link #selectBehind}: by default tenant, target version and the cursor if any. */
+    default void bindBehind(PreparedStatement select, UUID tenant, int targetVersion, UUID cursor) throws SQLException {
+        select.setObject(1, tenant);
+        select.setInt(2, targetVersion);
+        if (cursor != null) {
+            select.setObject(3, cursor);
+        }
+    }
 
     /** The update of one row; {@link #rewrite} sets its parameters. */
     String update(int table);

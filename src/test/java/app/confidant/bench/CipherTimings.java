@@ -62,7 +62,7 @@ public class CipherTimings {
         SealingContext[] contexts = new SealingContext[samples];
         String[] values = new String[samples];
         for (int i = 0; i < samples; i++) {
-            contexts[i] = new SealingContext("party", UUID.randomUUID(), tenant);
+            contexts[i] = new SealingContext("party", UUID.randomUUID(), tenant, 1);
             values[i] = String.format("%-" + VALUE_BYTES + "s", "Nordwind Logistik GmbH & Co. KG, Referenz " + i);
         }
         long[] seal = new long[samples];

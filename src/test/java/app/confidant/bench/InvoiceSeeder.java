@@ -32,9 +32,10 @@ public class InvoiceSeeder {
 
     private static final int BATCH = 1000;
     private static final String INVOICE = "INSERT INTO invoice (id, tenant_id, party_id, kind, series, number,"
-            + " issue_date, due_date, currency, status, row_version, sealed_fields, sealed_key_version, net_total,"
+            + " issue_date, due_date, currency, status, row_version, sealed_fields, sealed_key_version, sealed_seq,"
+            + " net_total,"
             + " tax_total, prepaid, payable, paid_total, created_by, last_edited_by, approved_by, created_at,"
-            + " updated_at) VALUES (?, ?, ?, 'INVOICE', 'INV', ?, ?, ?, 'EUR', ?, 1, ?, ?, 100.00, 19.00, 0, 119.00,"
+            + " updated_at) VALUES (?, ?, ?, 'INVOICE', 'INV', ?, ?, ?, 'EUR', ?, 1, ?, ?, 1, 100.00, 19.00, 0, 119.00,"
             + " 0, ?, ?, ?, ?, ?)";
     private static final String LINE = "INSERT INTO invoice_line (id, invoice_id, line_no, quantity, unit_code,"
             + " unit_price, discount, tax_category, tax_rate, net) VALUES (?, ?, 1, 2, 'C62', 50, 0, 'S', 19, 100.00)";
@@ -55,7 +56,7 @@ public class InvoiceSeeder {
                 LocalDate day = batch.firstDay().plusDays(i % Math.max(1, batch.days()));
                 Timestamp created = Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant().plusMillis(i));
                 long n = batch.firstNumber() + i;
-                byte[] sealed = cipher.seal(new SealingContext("invoice", id, caller.tenantId()),
+                byte[] sealed = cipher.seal(new SealingContext("invoice", id, caller.tenantId(), 1),
                         Map.of("note", "Seeded invoice " + n, "line.1.description", "Consulting, item " + n));
                 invoices.setObject(1, id);
                 invoices.setObject(2, caller.tenantId());

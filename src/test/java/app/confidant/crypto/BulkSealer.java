@@ -57,8 +57,8 @@ public final class BulkSealer {
             SecretKey key = (SecretKey) store.getKey(KeyPurpose.SEAL.label(tenant, version), null);
             db.setAutoCommit(false);
             try (PreparedStatement insert = db.prepareStatement("INSERT INTO party (id, tenant_id, row_version, city,"
-                    + " country, sealed_fields, sealed_key_version, created_at, updated_at)"
-                    + " VALUES (?, ?, 1, 'Seedville', 'DE', ?, ?, ?, ?)")) {
+                    + " country, sealed_fields, sealed_key_version, sealed_seq, created_at, updated_at)"
+                    + " VALUES (?, ?, 1, 'Seedville', 'DE', ?, ?, 1, ?, ?)")) {
                 Timestamp now = Timestamp.from(Instant.now());
                 for (int i = 0; i < count; i++) {
                     UUID id = UUID.randomUUID();
@@ -66,8 +66,8 @@ public final class BulkSealer {
                     byte[] plaintext = FieldBundle.encode(Map.of("legalName", name));
                     insert.setObject(1, id);
                     insert.setObject(2, tenant);
-                    insert.setBytes(3, GcmEngine.seal(provider, key, version, new SealingContext("party", id, tenant),
-                            plaintext));
+                    insert.setBytes(3, GcmEngine.seal(provider, key, version, new SealingContext("party", id, tenant,
+                            1), plaintext));
                     insert.setInt(4, version);
                     insert.setTimestamp(5, now);
                     insert.setTimestamp(6, now);
@@ -90,7 +90,7 @@ public final class BulkSealer {
         Map<UUID, String> opened = new TreeMap<>();
         Map<Integer, SecretKey> keys = new java.util.HashMap<>();
         try (PreparedStatement select = db.prepareStatement(
-                "SELECT id, sealed_fields FROM party WHERE tenant_id = ?")) {
+                "SELECT id, sealed_fields, sealed_seq FROM party WHERE tenant_id = ?")) {
             select.setObject(1, tenant);
             try (java.sql.ResultSet row = select.executeQuery()) {
                 while (row.next()) {
@@ -104,7 +104,7 @@ public final class BulkSealer {
                         }
                     });
                     opened.put(id, FieldBundle.decode(GcmEngine.open(provider, key, envelope,
-                            new SealingContext("party", id, tenant))).get("legalName"));
+                            new SealingContext("party", id, tenant, row.getLong(3)))).get("legalName"));
                 }
             }
         }

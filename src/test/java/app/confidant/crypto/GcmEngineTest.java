@@ -17,14 +17,14 @@ class GcmEngineTest {
 
     private static final Provider SOFTWARE = Security.getProvider("SunJCE");
     private final SecretKey key = aesKey();
-    private final SealingContext context = new SealingContext("party", UUID.randomUUID(), UUID.randomUUID());
+    private final SealingContext context = new SealingContext("party", UUID.randomUUID(), UUID.randomUUID(), 1);
 
     @Test
     void sealedValueOpensInItsOwnContext() throws Exception {
         byte[] sealed = GcmEngine.seal(SOFTWARE, key, 3, context, bytes("IBAN DE89"));
 
         Envelope envelope = Envelope.parse(sealed);
-        assertThat(envelope.format()).isEqualTo(Envelope.FORMAT_V1);
+        assertThat(envelope.format()).isEqualTo(Envelope.FORMAT_V2);
         assertThat(envelope.keyVersion()).isEqualTo(3);
         assertThat(sealed).hasSize(1 + 4 + 12 + 9 + 16);
         assertThat(GcmEngine.open(SOFTWARE, key, envelope, context)).isEqualTo(bytes("IBAN DE89"));
@@ -45,15 +45,43 @@ class GcmEngineTest {
         Envelope envelope = Envelope.parse(sealed);
 
         for (SealingContext other : new SealingContext[] {
-                new SealingContext("party", UUID.randomUUID(), context.tenant()),
-                new SealingContext("invoice", context.entityId(), context.tenant()),
-                new SealingContext("party", context.entityId(), UUID.randomUUID())}) {
+                new SealingContext("party", UUID.randomUUID(), context.tenant(), 1),
+                new SealingContext("invoice", context.entityId(), context.tenant(), 1),
+                new SealingContext("party", context.entityId(), UUID.randomUUID(), 1),
+                context.next()}) {
             assertThatThrownBy(() -> GcmEngine.open(SOFTWARE, key, envelope, other))
                     .isInstanceOf(AEADBadTagException.class);
         }
         Envelope relabelled = new Envelope(envelope.format(), 2, envelope.iv(), envelope.ciphertext());
         assertThatThrownBy(() -> GcmEngine.open(SOFTWARE, key, relabelled, context))
                 .isInstanceOf(AEADBadTagException.class);
+    }
+
+    @Test
+    void anEnvelopeOpensOnlyAtTheSealSequenceItWasSealedAt() throws Exception {
+        SealingContext third = context.at(3);
+        Envelope sealed = Envelope.parse(GcmEngine.seal(SOFTWARE, key, 1, third, bytes("IBAN at seal 3")));
+
+        assertThat(GcmEngine.open(SOFTWARE, key, sealed, third)).isEqualTo(bytes("IBAN at seal 3"));
+        for (long other : new long[] {1, 2, 4}) {
+            assertThatThrownBy(() -> GcmEngine.open(SOFTWARE, key, sealed, context.at(other)))
+                    .as("sequence %d", other).isInstanceOf(AEADBadTagException.class);
+        }
+        assertThatThrownBy(() -> GcmEngine.seal(SOFTWARE, key, 1, context.at(0), bytes("x")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aFormatOneEnvelopeBelongsOnlyToARowNeverSealedSince() throws Exception {
+        Envelope formatOne = new Envelope(Envelope.FORMAT_V1, 1, new byte[12], new byte[32]);
+        Envelope formatTwo = Envelope.parse(GcmEngine.seal(SOFTWARE, key, 1, context, bytes("x")));
+
+        formatOne.requireFormatOf(context.at(0));
+        formatTwo.requireFormatOf(context.at(7));
+        assertThatThrownBy(() -> formatOne.requireFormatOf(context.at(1))).isInstanceOf(SealedValueException.class);
+        assertThatThrownBy(() -> formatTwo.requireFormatOf(context.at(0))).isInstanceOf(SealedValueException.class);
+        assertThat(new String(context.at(0).aad(Envelope.FORMAT_V1, 1), StandardCharsets.UTF_8)).doesNotContain("|s");
+        assertThat(new String(context.at(5).aad(Envelope.FORMAT_V2, 1), StandardCharsets.UTF_8)).endsWith("|k1|s5");
     }
 
     @Test

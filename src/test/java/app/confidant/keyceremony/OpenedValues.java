@@ -49,7 +49,7 @@ public class OpenedValues {
                 do {
                     page = 0;
                     try (PreparedStatement select = connection.prepareStatement("SELECT " + table.idColumn()
-                            + ", sealed_fields FROM " + table.name() + " WHERE tenant_id = ?"
+                            + ", sealed_fields, sealed_seq FROM " + table.name() + " WHERE tenant_id = ?"
                             + (last == null ? "" : " AND " + table.idColumn() + " > ?") + " ORDER BY "
                             + table.idColumn() + " FETCH FIRST " + PAGE + " ROWS ONLY")) {
                         select.setObject(1, tenant);
@@ -60,7 +60,8 @@ public class OpenedValues {
                             while (row.next()) {
                                 last = row.getObject(1, UUID.class);
                                 Map<String, String> fields = cipher.open(
-                                        new SealingContext(table.entityType(), last, tenant), row.getBytes(2));
+                                        new SealingContext(table.entityType(), last, tenant, row.getLong(3)),
+                                        row.getBytes(2));
                                 digest.update((table.name() + "/" + last + "/" + new TreeMap<>(fields) + "\n")
                                         .getBytes(StandardCharsets.UTF_8));
                                 page++;
