@@ -121,11 +121,18 @@ public class AuditResource {
         return json.build().toString();
     }
 
+    /** An event time to search from or to; years beyond 0001–9999 cannot be stored or compared, so are refused. */
     private static Instant instant(String value) {
+        String rule = "from/to must be ISO-8601 instants between years 0001 and 9999, e.g. 2026-11-25T00:00:00Z";
         try {
-            return value == null || value.isBlank() ? null : Instant.parse(value);
+            Instant parsed = value == null || value.isBlank() ? null : Instant.parse(value);
+            if (parsed != null && (parsed.isBefore(Instant.parse("0001-01-01T00:00:00Z"))
+                    || parsed.isAfter(Instant.parse("9999-12-31T23:59:59Z")))) {
+                throw new jakarta.ws.rs.BadRequestException(rule);
+            }
+            return parsed;
         } catch (java.time.format.DateTimeParseException e) {
-            throw new jakarta.ws.rs.BadRequestException("from/to must be ISO-8601 instants, e.g. 2026-11-25T00:00:00Z");
+            throw new jakarta.ws.rs.BadRequestException(rule);
         }
     }
 }

@@ -32,6 +32,8 @@ public class Invoice extends SealedEntity {
     public enum Kind { INVOICE, CREDIT_NOTE }
 
     private static final String NOTE = "note";
+    private static final String BUYER_REFERENCE = "buyerReference";
+    private static final String REJECTION_REASON = "rejectionReason";
 
     @Id
     private UUID id;
@@ -60,8 +62,9 @@ public class Invoice extends SealedEntity {
     @Column(nullable = false, length = 3)
     private String currency;
 
+    /** Plain only in rows written before the buyer reference was sealed; emptied when sealed again. */
     @Column(name = "buyer_reference")
-    private String buyerReference;
+    private String legacyBuyerReference;
 
     @Column(name = "purchase_order_ref")
     private String purchaseOrderRef;
@@ -107,8 +110,9 @@ public class Invoice extends SealedEntity {
     @Column(name = "approved_by")
     private UUID approvedBy;
 
+    /** Plain only in rows written before the rejection reason was sealed; emptied when sealed again. */
     @Column(name = "rejection_reason")
-    private String rejectionReason;
+    private String legacyRejectionReason;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -135,6 +139,9 @@ public class Invoice extends SealedEntity {
         this.createdAt = now;
         this.updatedAt = now;
         note(null);
+        // every sealed field present from the first seal, so a former plain column is never read for a new row
+        buyerReference(null);
+        sensitive(REJECTION_REASON, null);
     }
 
     @Override
@@ -157,22 +164,32 @@ public class Invoice extends SealedEntity {
         currency = request.currency();
         issueDate = request.issueDate();
         dueDate = request.dueDate();
-        buyerReference = request.buyerReference();
+        buyerReference(request.buyerReference());
         purchaseOrderRef = request.purchaseOrderRef();
         paymentTerms = request.paymentTerms();
         note(request.note());
     }
 
+    /**
+     * Line n of the request becomes line n of the invoice: existing rows are updated in place, extra rows added and
+     * surplus rows removed. Replacing every row instead would insert new line numbers before the old rows are deleted
+     * (JPA flushes inserts first) and break the unique (invoice, line number) key.
+     */
     private void replaceLines(List<InvoiceRequest.LineRequest> requested, BigDecimal prepaidAmount) {
         int previous = lines.size();
-        lines.clear();
         List<InvoiceTotals.Line> figures = requested.stream().map(InvoiceRequest.LineRequest::figures).toList();
         InvoiceTotals totals = InvoiceTotals.of(figures, prepaidAmount);
         for (int i = 0; i < requested.size(); i++) {
-            lines.add(new InvoiceLine(this, i + 1, figures.get(i), requested.get(i).unitCode(), totals.lineNets().get(i)));
+            String unitCode = requested.get(i).unitCode();
+            if (i < previous) {
+                lines.get(i).change(figures.get(i), unitCode, totals.lineNets().get(i));
+            } else {
+                lines.add(new InvoiceLine(this, i + 1, figures.get(i), unitCode, totals.lineNets().get(i)));
+            }
             sensitive(descriptionKey(i + 1), requested.get(i).description());
         }
-        for (int gone = requested.size() + 1; gone <= previous; gone++) {
+        for (int gone = previous; gone > requested.size(); gone--) {
+            lines.remove(gone - 1);
             sensitive(descriptionKey(gone), null);
         }
         netTotal = totals.netTotal();
@@ -218,23 +235,31 @@ public class Invoice extends SealedEntity {
         if (approver.equals(createdBy) || approver.equals(lastEditedBy)) {
             throw new InvoiceException(409, "self-approval", "Nobody approves an invoice they created or last edited.");
         }
-        approvedBy = approver;
-        rejectionReason = null;
+        approvedBy = approver; // the last rejection's reason stays on record
         move(InvoiceStatus.APPROVED, now);
     }
 
     void reject(String reason, Instant now) {
         requireStatus(InvoiceStatus.SUBMITTED);
-        rejectionReason = reason;
+        sensitive(REJECTION_REASON, reason);
+        legacyRejectionReason = null;
         move(InvoiceStatus.DRAFT, now);
     }
 
-    void issue(String assignedNumber, LocalDate today, Instant now) {
+    /** Refuses before a number is drawn: only an approved invoice whose due date has not passed is issued. */
+    void requireIssuable(LocalDate today) {
         requireStatus(InvoiceStatus.APPROVED);
-        number = assignedNumber;
-        if (issueDate == null) {
-            issueDate = today;
+        if (dueDate != null && dueDate.isBefore(today)) {
+            throw new InvoiceException(409, "due-before-issue",
+                    "dueDate: the due date has passed; edit the draft's due date before issuing.");
         }
+    }
+
+    /** The issue date is the day of issue (BT-2), whatever date the draft carried. */
+    void issue(String assignedNumber, LocalDate today, Instant now) {
+        requireIssuable(today);
+        number = assignedNumber;
+        issueDate = today;
         move(InvoiceStatus.ISSUED, now);
     }
 
@@ -330,8 +355,41 @@ public class Invoice extends SealedEntity {
         return currency;
     }
 
+    /** BT-10, often a patient, case or cost-centre number: sealed. */
     public String buyerReference() {
-        return buyerReference;
+        return holdsSensitive(BUYER_REFERENCE) ? sensitive(BUYER_REFERENCE) : legacyBuyerReference;
+    }
+
+    private void buyerReference(String value) {
+        sensitive(BUYER_REFERENCE, value);
+        legacyBuyerReference = null;
+    }
+
+    /** The payer's reference of one of this invoice's payments, sealed with the invoice (payments are immutable). */
+    public String paymentReference(UUID paymentId) {
+        return sensitive(paymentReferenceKey(paymentId));
+    }
+
+    void paymentReference(UUID paymentId, String reference) {
+        sensitive(paymentReferenceKey(paymentId), reference);
+    }
+
+    private static String paymentReferenceKey(UUID paymentId) {
+        return "payment." + paymentId + ".reference";
+    }
+
+    /** Whether a value is still in a former plain column: {@link LegacyPlainFields} seals it. */
+    boolean hasLegacyPlainValues() {
+        return legacyBuyerReference != null || legacyRejectionReason != null;
+    }
+
+    /** Moves the former plain columns into the sealed values (the row is sealed again on commit). */
+    void sealLegacyPlainValues() {
+        String reference = buyerReference();
+        String reason = rejectionReason();
+        buyerReference(reference);
+        sensitive(REJECTION_REASON, reason);
+        legacyRejectionReason = null;
     }
 
     public String purchaseOrderRef() {
@@ -370,8 +428,9 @@ public class Invoice extends SealedEntity {
         return createdBy;
     }
 
+    /** Why the last rejection sent the invoice back: sealed. */
     public String rejectionReason() {
-        return rejectionReason;
+        return holdsSensitive(REJECTION_REASON) ? sensitive(REJECTION_REASON) : legacyRejectionReason;
     }
 
     public BigDecimal paidTotal() {

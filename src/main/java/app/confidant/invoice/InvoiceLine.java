@@ -56,6 +56,11 @@ public class InvoiceLine {
         this.id = UUID.randomUUID();
         this.invoice = invoice;
         this.lineNo = lineNo;
+        change(figures, unitCode, net);
+    }
+
+    /** A draft's edit: the line keeps its number (and row), its figures are replaced. */
+    void change(InvoiceTotals.Line figures, String unitCode, BigDecimal net) {
         this.quantity = figures.quantity();
         this.unitCode = unitCode;
         this.unitPrice = figures.unitPrice();

@@ -168,6 +168,7 @@ public class InvoiceResource {
             @APIResponse(responseCode = "404", description = "No such resource in the caller's tenant"),
             @APIResponse(responseCode = "409", description = "Not submitted")})
     public InvoiceResponse reject(@PathParam("id") UUID id, @Valid @NotNull RejectRequest request) {
+        reasons.put(request.reason()); // the audit event of the rejection carries why
         return service.reject(id, request.reason());
     }
 

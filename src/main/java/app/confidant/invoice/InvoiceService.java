@@ -1,7 +1,9 @@
 package app.confidant.invoice;
 
 import app.confidant.audit.Audited;
+import app.confidant.audit.IntegrityFailures;
 import app.confidant.audit.ReadOnly;
+import app.confidant.crypto.SealedValueException;
 import app.confidant.security.Caller;
 import app.confidant.security.CallerContext;
 import app.confidant.security.Roles;
@@ -43,6 +45,9 @@ public class InvoiceService {
     CallerContext callers;
 
     @Inject
+    IntegrityFailures integrity;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -80,7 +85,7 @@ public class InvoiceService {
                 : new InvoiceRepository.Filter(filter.status(), filter.party(), filter.number(), filter.issuedFrom(),
                         filter.issuedTo(), parties.findByTaxId(tenant, partyTaxId).stream().map(Party::id).toList());
         return invoices.page(tenant, scoped, Math.max(0, offset), Math.min(Math.max(limit, 1), 500))
-                .stream().filter(i -> TenantScope.mayRead(caller, i.createdBy())).map(i -> view(caller, i)).toList();
+                .stream().filter(i -> TenantScope.mayRead(caller, i.createdBy())).map(i -> contained(caller, i)).toList();
     }
 
     @RolesAllowed(Roles.CLERK)
@@ -134,8 +139,8 @@ public class InvoiceService {
     public InvoiceResponse issue(UUID id) {
         Caller caller = callers.require();
         Invoice invoice = visible(caller, id);
-        invoice.requireStatus(InvoiceStatus.APPROVED);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        invoice.requireIssuable(today);
         if (!invoices.counterExists(invoice.tenantId(), invoice.series(), today.getYear())) {
             // Only the year's first issue needs a second connection (REQUIRES_NEW): under load, every issue holding
             // one connection while waiting for another would starve the pool.
@@ -164,6 +169,7 @@ public class InvoiceService {
     public InvoiceResponse pay(UUID id, PaymentRequest request) {
         Caller caller = callers.require();
         Invoice invoice = invoices.findForUpdate(TenantScope.tenantOf(caller), id).orElseThrow(() -> InvoiceException.notFound("Invoice"));
+        InvoiceLimits.date("paidOn", request.paidOn());
         invoice.paid(InvoiceTotals.money(request.amount()), clock.instant());
         invoices.add(new Payment(invoice, request, caller.userId(), clock.instant()));
         return flushed(caller, invoice);
@@ -185,6 +191,7 @@ public class InvoiceService {
                 : request.lines();
         InvoiceRequest body = new InvoiceRequest(original.partyId(), original.currency(), null, null,
                 original.buyerReference(), original.purchaseOrderRef(), null, request.reason(), null, lines);
+        InvoiceLimits.check(body);
         Invoice note = new Invoice(original.tenantId(), Invoice.Kind.CREDIT_NOTE, CREDIT_SERIES, caller.userId(),
                 clock.instant());
         note.precededBy(original.id());
@@ -220,6 +227,7 @@ public class InvoiceService {
         if (request.dueDate() != null && request.issueDate() != null && request.dueDate().isBefore(request.issueDate())) {
             throw new InvoiceException(422, "due-before-issue", "The due date is before the issue date.");
         }
+        InvoiceLimits.check(request);
     }
 
     private Invoice current(Caller caller, UUID id, long expectedVersion) {
@@ -235,6 +243,16 @@ public class InvoiceService {
                 .orElseThrow(() -> InvoiceException.notFound("Invoice"));
     }
 
+
+    /** One broken row does not take the list down: it is reported and shown marked, the others in full. */
+    private InvoiceResponse contained(Caller caller, Invoice invoice) {
+        try {
+            return view(caller, invoice);
+        } catch (SealedValueException e) {
+            integrity.report(e);
+            return InvoiceResponse.corrupt(invoice, IntegrityFailures.CODE);
+        }
+    }
 
     private InvoiceResponse view(Caller caller, Invoice invoice) {
         return InvoiceResponse.of(invoice, TenantScope.masked(caller), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),

@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A customer of a tenant. Names, tax id, address lines, e-mail, phone, IBAN and notes are sealed in the HSM. */
+/**
+ * A customer of a tenant. Names, tax id, address lines, city, postcode, e-mail, phone, IBAN and notes are sealed in
+ * the HSM; the country stays plain (it decides tax treatment and is no personal data on its own).
+ */
 @Entity
 @Table(name = "party")
 public class Party extends SealedEntity {
@@ -26,6 +29,8 @@ public class Party extends SealedEntity {
     static final String PHONE = "phone";
     static final String IBAN = "iban";
     static final String NOTES = "notes";
+    static final String CITY = "city";
+    static final String POSTCODE = "postcode";
 
     @Id
     private UUID id;
@@ -37,8 +42,12 @@ public class Party extends SealedEntity {
     @Column(name = "row_version")
     private long rowVersion;
 
-    private String city;
-    private String postcode;
+    /** Plain only in rows written before city and postcode were sealed; emptied when the row is sealed again. */
+    @Column(name = "city")
+    private String legacyCity;
+
+    @Column(name = "postcode")
+    private String legacyPostcode;
 
     @Column(nullable = false, length = 2)
     private String country;
@@ -83,6 +92,9 @@ public class Party extends SealedEntity {
         this.createdBy = createdBy;
         this.createdAt = now;
         this.updatedAt = now;
+        // every sealed field present from the first seal, so a former plain column is never read for a new row
+        city(null);
+        postcode(null);
     }
 
     @Override
@@ -213,19 +225,34 @@ public class Party extends SealedEntity {
     }
 
     public String city() {
-        return city;
+        return holdsSensitive(CITY) ? sensitive(CITY) : legacyCity;
     }
 
     public void city(String value) {
-        city = value;
+        sensitive(CITY, value);
+        legacyCity = null;
     }
 
     public String postcode() {
-        return postcode;
+        return holdsSensitive(POSTCODE) ? sensitive(POSTCODE) : legacyPostcode;
     }
 
     public void postcode(String value) {
-        postcode = value;
+        sensitive(POSTCODE, value);
+        legacyPostcode = null;
+    }
+
+    /** Whether a value is still in a former plain column: {@link LegacyPlainFields} seals it. */
+    boolean hasLegacyPlainValues() {
+        return legacyCity != null || legacyPostcode != null;
+    }
+
+    /** Moves the former plain columns into the sealed values (the row is sealed again on commit). */
+    void sealLegacyPlainValues() {
+        String city = city();
+        String postcode = postcode();
+        city(city);
+        postcode(postcode);
     }
 
     public String country() {

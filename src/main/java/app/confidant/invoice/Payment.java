@@ -32,8 +32,12 @@ public class Payment {
     @Column(nullable = false, updatable = false)
     private String method;
 
-    @Column(updatable = false)
-    private String reference;
+    /**
+     * Plain only in payments recorded before references were sealed: the reference is sealed with the invoice
+     * ({@link Invoice#paymentReference(UUID)}), and {@link LegacyPlainFields} moves an old one there.
+     */
+    @Column(name = "reference")
+    private String legacyReference;
 
     @Column(name = "created_by", updatable = false)
     private UUID createdBy;
@@ -52,7 +56,7 @@ public class Payment {
         this.amount = InvoiceTotals.money(request.amount());
         this.paidOn = request.paidOn();
         this.method = request.method();
-        this.reference = request.reference();
+        invoice.paymentReference(id, request.reference());
         this.createdBy = createdBy;
         this.createdAt = now;
     }
@@ -73,7 +77,15 @@ public class Payment {
         return method;
     }
 
-    public String reference() {
-        return reference;
+    String legacyReference() {
+        return legacyReference;
+    }
+
+    void legacyReferenceSealed() {
+        legacyReference = null;
+    }
+
+    UUID invoiceId() {
+        return invoiceId;
     }
 }

@@ -1,9 +1,11 @@
 package app.confidant.platform;
 
 import app.confidant.audit.AuditUnavailableException;
+import app.confidant.audit.IntegrityFailures;
 import app.confidant.compliance.ComplianceException;
 import app.confidant.crypto.HsmUnavailableException;
 import app.confidant.crypto.KeyDestroyedException;
+import app.confidant.crypto.SealedValueException;
 import app.confidant.einvoice.EInvoiceException;
 import app.confidant.invoice.InvoiceException;
 import app.confidant.keyceremony.KeyCeremonyException;
@@ -145,6 +147,34 @@ public final class ProblemMappers {
         }
     }
 
+    /**
+     * A stored row whose sealed values fail their integrity check: nothing of it is returned; the row is named (type
+     * and id) in the answer, the log and an audit event, so an operator can restore it (README, Integrity failures).
+     */
+    @Provider
+    public static class SealedValueMapper implements ExceptionMapper<SealedValueException> {
+        @Context
+        UriInfo uri;
+
+        @jakarta.inject.Inject
+        IntegrityFailures integrity;
+
+        @Override
+        public Response toResponse(SealedValueException e) {
+            try {
+                integrity.report(e);
+            } catch (RuntimeException auditDown) {
+                LOG.log(Level.SEVERE, "could not record the integrity failure in the audit trail", auditDown);
+            }
+            String row = e.entityId() == null ? "A stored record" : "The stored " + e.entityType() + " " + e.entityId();
+            return new Problem(500, IntegrityFailures.CODE, "Stored record failed its integrity check", row
+                    + " failed its integrity check (altered, moved, written back from an older state, or its key"
+                    + " version changed outside Confidant); none of its sealed values were returned. The event is"
+                    + " in the audit trail; the operator restores the record from a verified backup.")
+                    .toResponse(instance(uri));
+        }
+    }
+
     /** The EJB container refused the caller (a role check of a service): the same answer as RoleCheck's. */
     @Provider
     public static class EjbAccessMapper implements ExceptionMapper<EJBAccessException> {
@@ -174,7 +204,8 @@ public final class ProblemMappers {
                         || cause instanceof SecurityException
                         || cause instanceof InvoiceException || cause instanceof EInvoiceException
                         || cause instanceof EJBAccessException
-                        || cause instanceof KeyCeremonyException || cause instanceof KeyDestroyedException) {
+                        || cause instanceof KeyCeremonyException || cause instanceof KeyDestroyedException
+                        || cause instanceof SealedValueException) {
                     ExceptionMapper mapper = providers.getExceptionMapper(cause.getClass());
                     return mapper.toResponse(cause);
                 }
@@ -221,7 +252,7 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(JsonbException e) {
-            return malformedBody(uri);
+            return malformedBody(e, uri);
         }
     }
 
@@ -233,11 +264,37 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(ProcessingException e) {
-            return malformedBody(uri);
+            return malformedBody(e, uri);
         }
     }
 
-    private static Response malformedBody(UriInfo uri) {
+    /** JSON-B names the property around a refusal of {@link StrictText}: "Unable to deserialize property 'x' …". */
+    private static final java.util.regex.Pattern PROPERTY = java.util.regex.Pattern.compile("property '([^']{1,100})'");
+
+    private static Response malformedBody(Throwable e, UriInfo uri) {
+        String field = null;
+        StrictText.Refused refused = null;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            java.util.regex.Matcher named = PROPERTY.matcher(String.valueOf(cause.getMessage()));
+            if (field == null && named.find()) {
+                field = named.group(1);
+            }
+            if (cause instanceof StrictText.Refused r) {
+                refused = r;
+            }
+        }
+        if (refused != null) {
+            String name = field == null ? "(body)" : field;
+            JsonObject body = Json.createObjectBuilder()
+                    .add("type", "https://confidant.app/problems/invalid-field").add("title", "Bad Request")
+                    .add("status", 400).add("code", "invalid-field")
+                    .add("detail", "Field " + name + " " + refused.getMessage() + ".")
+                    .add("instance", String.valueOf(instance(uri)))
+                    .add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder().add("field", name)
+                            .add("message", refused.getMessage())))
+                    .build();
+            return Response.status(400).type(Problem.MEDIA_TYPE).entity(body.toString()).build();
+        }
         return new Problem(400, "malformed-body", "Bad Request",
                 "The body is not valid JSON for this endpoint (malformed, an unknown field, or a wrong type).")
                 .toResponse(instance(uri));

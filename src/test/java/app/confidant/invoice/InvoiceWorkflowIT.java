@@ -104,6 +104,76 @@ class InvoiceWorkflowIT {
         assertThat(masked.toString()).doesNotContain("Consulting").doesNotContain("first");
     }
 
+    @Test
+    void aDraftIsEditedManyTimesWithLinesAddedRemovedReorderedAndChanged() throws Exception {
+        String clerk = people.token("CLERK");
+        List<List<String>> edits = List.of(
+                List.of("A:1:10", "B:2:20", "C:3:30"),             // the body it was created with, unchanged
+                List.of("A:1:10", "B:2:20", "C:3:30", "D:4:40"),   // a line added
+                List.of("A:1:10", "D:4:40"),                       // two removed from the middle
+                List.of("D:4:40", "A:1:10"),                       // reordered
+                List.of("D:5:41.5", "A:1:10", "E:1:0.99", "F:2:7"), // changed, and two added
+                List.of("F:2:7"),                                  // down to one line
+                List.of("G:3:3", "H:1:1", "I:1:1", "J:1:1", "K:1:1", "L:1:1")); // and up to six
+        JsonObject draft = json(server.send("POST", "/api/v1/invoices", clerk, draftWith("v0", edits.get(0))));
+        String id = draft.getString("id");
+        long version = draft.getJsonNumber("version").longValue();
+        for (int round = 0; round < edits.size(); round++) {
+            List<String> lines = edits.get(round);
+            HttpResponse<String> edited = server.sendWithHeader("PUT", "/api/v1/invoices/" + id, clerk,
+                    draftWith("v" + round, lines), "If-Match", "\"" + version + "\"");
+            assertThat(edited.statusCode()).as("edit %d: %s", round, edited.body()).isEqualTo(200);
+            JsonObject after = json(server.send("GET", "/api/v1/invoices/" + id, clerk, null));
+            assertThat(after.getJsonNumber("version").longValue()).isGreaterThan(version);
+            version = after.getJsonNumber("version").longValue();
+            assertThat(edited.headers().firstValue("ETag")).hasValue("\"" + version + "\"");
+            assertThat(after.getString("note")).isEqualTo("v" + round);
+            assertThat(after.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+                    .map(l -> l.getInt("lineNo") + "=" + l.getString("description") + ":"
+                            + l.getJsonNumber("quantity").bigDecimalValue().stripTrailingZeros().toPlainString() + ":"
+                            + l.getJsonNumber("unitPrice").bigDecimalValue().stripTrailingZeros().toPlainString())
+                    .toList()).as("edit %d", round).isEqualTo(numbered(lines));
+            java.math.BigDecimal net = lines.stream().map(l -> new java.math.BigDecimal(l.split(":")[1])
+                    .multiply(new java.math.BigDecimal(l.split(":")[2]))).reduce(java.math.BigDecimal.ZERO,
+                    java.math.BigDecimal::add);
+            assertThat(after.getJsonNumber("netTotal").bigDecimalValue()).as("edit %d", round)
+                    .isEqualByComparingTo(net.setScale(2, java.math.RoundingMode.HALF_UP));
+        }
+        // a rejected submission is edited and goes through approval and issue
+        json(act(id, "submit", "APPROVER"));
+        json(server.send("POST", "/api/v1/invoices/" + id + "/reject", people.token("APPROVER"),
+                "{\"reason\":\"wrong quantities\"}"));
+        long rejected = json(server.send("GET", "/api/v1/invoices/" + id, clerk, null)).getJsonNumber("version")
+                .longValue();
+        assertThat(server.sendWithHeader("PUT", "/api/v1/invoices/" + id, clerk, draftWith("fixed",
+                List.of("G:2:3", "H:1:1")), "If-Match", "\"" + rejected + "\"").statusCode()).isEqualTo(200);
+        json(act(id, "submit", "APPROVER"));
+        json(act(id, "approve", "APPROVER"));
+        JsonObject issued = json(act(id, "issue", "APPROVER"));
+        assertThat(issued.getJsonArray("lines")).hasSize(2);
+        assertThat(issued.getJsonNumber("netTotal").bigDecimalValue()).isEqualByComparingTo("7.00");
+    }
+
+    private static String draftWith(String note, List<String> lines) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (String l : lines) {
+            String[] f = l.split(":");
+            array.add(line(f[0], f[1], "C62", f[2], null, "S", "19"));
+        }
+        return Json.createObjectBuilder().add("partyId", partyId).add("currency", "EUR").add("note", note)
+                .add("lines", array).build().toString();
+    }
+
+    private static List<String> numbered(List<String> lines) {
+        List<String> numbered = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(":");
+            numbered.add((i + 1) + "=" + f[0] + ":" + new java.math.BigDecimal(f[1]).stripTrailingZeros().toPlainString()
+                    + ":" + new java.math.BigDecimal(f[2]).stripTrailingZeros().toPlainString());
+        }
+        return numbered;
+    }
+
     private String issuedInvoice(String note) throws Exception {
         String id = json(server.send("POST", "/api/v1/invoices", people.token("CLERK"), invoice(note))).getString("id");
         act(id, "submit", "APPROVER");
@@ -188,8 +258,9 @@ class InvoiceWorkflowIT {
         String clerk = tenant.token("CLERK");
         String party = json(server.send("POST", "/api/v1/parties", clerk,
                 "{\"legalName\":\"Late Payer SA\",\"country\":\"FR\",\"taxId\":\"FR 40 303 265 045\"}")).getString("id");
+        // a draft's issue date is a plan: issuing dates the invoice today (BT-2)
         String late = invoice("late").replace(partyId, party).replace("\"currency\":\"EUR\"",
-                "\"currency\":\"EUR\",\"issueDate\":\"2026-01-05\",\"dueDate\":\"2026-02-04\"");
+                "\"currency\":\"EUR\",\"issueDate\":\"2026-01-05\",\"dueDate\":\"2099-02-04\"");
         String id = json(server.send("POST", "/api/v1/invoices", clerk, late)).getString("id");
         String otherParty = json(server.send("POST", "/api/v1/parties", clerk,
                 "{\"legalName\":\"Prompt Payer AG\",\"country\":\"DE\"}")).getString("id");
@@ -198,8 +269,14 @@ class InvoiceWorkflowIT {
             json(server.send("POST", "/api/v1/invoices/" + id + "/" + action, tenant.token("APPROVER"), null));
         }
         JsonObject issued = json(server.send("POST", "/api/v1/invoices/" + id + "/issue", tenant.token("APPROVER"), null));
-        assertThat(issued.getBoolean("overdue")).isTrue();
-        assertThat(issued.getString("issueDate")).isEqualTo("2026-01-05");
+        assertThat(issued.getBoolean("overdue")).isFalse();
+        assertThat(issued.getString("issueDate")).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        // time passes: the invoice was issued in January and is due since February
+        try (Connection c = TestDatabase.SERVER.connectAsOwner(); Statement s = c.createStatement()) {
+            assertThat(s.executeUpdate("UPDATE invoice SET issue_date = DATE '2026-01-05', due_date = DATE '2026-02-04'"
+                    + " WHERE id = '" + id + "'")).isEqualTo(1);
+        }
+        assertThat(json(server.send("GET", "/api/v1/invoices/" + id, clerk, null)).getBoolean("overdue")).isTrue();
 
         String byTaxId = server.send("GET", "/api/v1/invoices?taxId=fr40303265045", clerk, null).body();
         assertThat(byTaxId).contains(id);

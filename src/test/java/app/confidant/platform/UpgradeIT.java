@@ -2,12 +2,14 @@ package app.confidant.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.confidant.crypto.PreviousReleaseRows;
 import app.confidant.security.Personas;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,16 +45,23 @@ class UpgradeIT {
         TestDatabase.UPGRADE_SOURCE.resetSchema();
         Map<String, JsonObject> written = new LinkedHashMap<>();
         String clerk;
+        Path token;
         try (ConfidantServer previous = ConfidantServer.start("upgrade", TestDatabase.UPGRADE_SOURCE.serverEnvironment())) {
+            token = previous.state();
             Personas people = Personas.forTenant(previous, UUID.randomUUID());
             clerk = people.token("CLERK");
-            populate(previous, clerk, people.token("APPROVER"));
+            populate(previous, clerk, people.token("APPROVER"), people.token("ACCOUNTANT"));
             for (JsonValue invoice : array(previous.send("GET", "/api/v1/invoices?limit=100", clerk, null))) {
                 String id = invoice.asJsonObject().getString("id");
                 written.put(id, object(previous.send("GET", "/api/v1/invoices/" + id, clerk, null)));
             }
+            for (JsonValue party : array(previous.send("GET", "/api/v1/parties", clerk, null))) {
+                String id = party.asJsonObject().getString("id");
+                written.put(id, object(previous.send("GET", "/api/v1/parties/" + id, clerk, null)));
+            }
         }
-        assertThat(written).hasSize(3);
+        assertThat(written).hasSize(4);
+        asThePreviousReleaseStoredThem(token, TestDatabase.UPGRADE_SOURCE);
 
         TestDatabase.UPGRADE_TARGET.resetSchema();
         migrate(TestDatabase.UPGRADE_TARGET, MigrationVersion.fromVersion(PREVIOUS_RELEASE));
@@ -65,21 +74,74 @@ class UpgradeIT {
             List<String> listed = new ArrayList<>();
             array(next.send("GET", "/api/v1/invoices?limit=100", clerk, null))
                     .forEach(v -> listed.add(v.asJsonObject().getString("id")));
-            assertThat(listed).containsExactlyInAnyOrderElementsOf(written.keySet());
-            for (Map.Entry<String, JsonObject> invoice : written.entrySet()) {
-                assertThat(object(next.send("GET", "/api/v1/invoices/" + invoice.getKey(), clerk, null)))
-                        .isEqualTo(invoice.getValue());
+            assertThat(listed).containsExactlyInAnyOrderElementsOf(written.entrySet().stream()
+                    .filter(e -> e.getValue().containsKey("kind")).map(Map.Entry::getKey).toList());
+            assertReadBack(next, clerk, written);
+            // the former plain values are sealed in the background, and everything still reads the same
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+            while (formerlyPlainValues(TestDatabase.UPGRADE_TARGET.schema()) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(1000);
             }
+            assertThat(formerlyPlainValues(TestDatabase.UPGRADE_TARGET.schema())).isZero();
+            assertReadBack(next, clerk, written);
         }
     }
 
-    private static void populate(ConfidantServer server, String clerk, String approver) throws Exception {
+    private static void assertReadBack(ConfidantServer server, String clerk, Map<String, JsonObject> written)
+            throws Exception {
+        for (Map.Entry<String, JsonObject> entry : written.entrySet()) {
+            String kind = entry.getValue().containsKey("kind") ? "invoices" : "parties";
+            assertThat(object(server.send("GET", "/api/v1/" + kind + "/" + entry.getKey(), clerk, null)))
+                    .isEqualTo(entry.getValue());
+        }
+    }
+
+    /** Plain values the previous release kept in columns that this release seals (city, references, reasons). */
+    private static long formerlyPlainValues(String schema) throws SQLException {
+        try (Connection admin = TestDatabase.connectAsAdministrator(); Statement sql = admin.createStatement();
+             ResultSet count = sql.executeQuery("SELECT (SELECT count(*) FROM " + schema + ".party WHERE city IS NOT"
+                     + " NULL OR postcode IS NOT NULL) + (SELECT count(*) FROM " + schema + ".invoice WHERE"
+                     + " buyer_reference IS NOT NULL OR rejection_reason IS NOT NULL) + (SELECT count(*) FROM "
+                     + schema + ".payment WHERE reference IS NOT NULL)")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    /**
+     * Rewrites the rows of {@code database} as the previous release stored them (format 1 envelopes at seal sequence
+     * 0, city, postcode, references and reasons in plain columns), in the server's token ({@link PreviousReleaseRows}
+     * in its own JVM); checks that there was something to move.
+     */
+    private static void asThePreviousReleaseStoredThem(Path state, TestDatabase database) throws Exception {
+        ProcessBuilder rewrite = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), PreviousReleaseRows.class.getName(),
+                state.resolve("hsm/sunpkcs11.cfg").toString(), state.resolve("secrets/confidant.hsm.pin").toString())
+                .redirectErrorStream(true);
+        Map<String, String> env = rewrite.environment();
+        Map<String, String> db = database.serverEnvironment();
+        env.put("SOFTHSM2_CONF", state.resolve("hsm/softhsm2.conf").toString());
+        env.put("CONFIDANT_SEED_DB_URL", db.get("CONFIDANT_DB_URL"));
+        env.put("CONFIDANT_SEED_DB_USER", db.get("CONFIDANT_DB_USER"));
+        env.put("CONFIDANT_SEED_DB_PASSWORD", db.get("CONFIDANT_DB_PASSWORD"));
+        env.put("CONFIDANT_SEED_DB_SCHEMA", database.schema());
+        Process process = rewrite.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).as(output).containsPattern("rewritten \\d+");
+        assertThat(formerlyPlainValues(database.schema())).as("values in former plain columns").isEqualTo(5);
+    }
+
+    private static void populate(ConfidantServer server, String clerk, String approver, String accountant)
+            throws Exception {
         String party = object(server.send("POST", "/api/v1/parties", clerk, Json.createObjectBuilder()
                 .add("legalName", "Upgrade Buyer AG").add("country", "DE").add("taxId", "DE 811 907 980")
+                .add("city", "Hamburg").add("postcode", "20095")
                 .add("iban", "DE89 3704 0044 0532 0130 00").build().toString())).getString("id");
         List<String> ids = new ArrayList<>();
         for (String note : List.of("draft survives", "issued survives", "approved survives")) {
             String body = Json.createObjectBuilder().add("partyId", party).add("currency", "EUR").add("note", note)
+                    .add("buyerReference", "Case 4711 " + note)
                     .add("lines", Json.createArrayBuilder().add(Json.createObjectBuilder()
                             .add("description", "Confidential consulting: " + note)
                             .add("quantity", Json.createValue(new java.math.BigDecimal("2")))
@@ -93,6 +155,11 @@ class UpgradeIT {
             object(server.send("POST", "/api/v1/invoices/" + id + "/approve", approver, null));
         }
         object(server.send("POST", "/api/v1/invoices/" + ids.get(1) + "/issue", approver, null));
+        object(server.send("POST", "/api/v1/invoices/" + ids.get(1) + "/payments", accountant,
+                "{\"amount\":10.00,\"paidOn\":\"2026-12-01\",\"method\":\"CREDIT_TRANSFER\",\"reference\":\"SEPA 4711\"}"));
+        object(server.send("POST", "/api/v1/invoices/" + ids.get(0) + "/submit", approver, null));
+        object(server.send("POST", "/api/v1/invoices/" + ids.get(0) + "/reject", approver,
+                "{\"reason\":\"Patient case number is wrong\"}"));
     }
 
     private static void migrate(TestDatabase database, MigrationVersion target) {
