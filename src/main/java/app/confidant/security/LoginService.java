@@ -4,6 +4,7 @@ import app.confidant.audit.AuditEntry;
 import app.confidant.audit.AuditLog;
 import app.confidant.audit.Audited;
 import app.confidant.audit.AuditsItself;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -58,6 +59,7 @@ public class LoginService {
     AuthenticationEvents events;
 
     @AuditsItself
+    @PreAuthentication
     public TokenStore.Issued login(String username, char[] password, UUID tenantId, String clientAddress) {
         attempts.checkAllowed(clientAddress);
         Instant now = clock.instant();
@@ -86,6 +88,8 @@ public class LoginService {
 
     /** Accepts a TOTP code once per time step; also refreshes the step-up window of a logged-in caller. */
     @AuditsItself
+    @RolesAllowed({Roles.MFA_PENDING, Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR,
+            Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN})
     public void verifyTotp(Caller caller, String code, String clientAddress) {
         UserAccount user = lockedUser(caller);
         lockout.checkAllowed(user, "mfa.verify", clientAddress);
@@ -98,6 +102,8 @@ public class LoginService {
     }
 
     @AuditsItself
+    @RolesAllowed({Roles.MFA_PENDING, Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR,
+            Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN})
     public void recover(Caller caller, String recoveryCode, String clientAddress) {
         UserAccount user = lockedUser(caller);
         lockout.checkAllowed(user, "mfa.recover", clientAddress);
@@ -111,6 +117,7 @@ public class LoginService {
     }
 
     @Audited(value = "mfa.enrol.begin", target = "user")
+    @RolesAllowed(Roles.MFA_ENROLMENT)
     public Enrolment beginEnrolment(Caller caller) {
         UserAccount user = lockedUser(caller);
         if (user.mfaEnabled()) {
@@ -126,6 +133,7 @@ public class LoginService {
 
     /** Confirms enrolment with a first code; returns the ten recovery codes, shown this once. */
     @AuditsItself
+    @RolesAllowed(Roles.MFA_ENROLMENT)
     public List<String> confirmEnrolment(Caller caller, String code, String clientAddress) {
         UserAccount user = lockedUser(caller);
         lockout.checkAllowed(user, "mfa.enrol", clientAddress);
@@ -149,6 +157,8 @@ public class LoginService {
 
     /** Ends a token; a service account has none (it authenticates on every request), so there is nothing to end. */
     @Audited(value = "token.revoke", target = "token")
+    @RolesAllowed({Roles.MFA_PENDING, Roles.MFA_ENROLMENT, Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT,
+            Roles.AUDITOR, Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN, Roles.INTEGRATION})
     public void logout(Caller caller) {
         if (caller.tokenHash() != null) {
             tokens.revoke(caller.tokenHash());
