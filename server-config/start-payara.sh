@@ -21,6 +21,10 @@
 #   CONFIDANT_DB_POOL_SIZE  most PostgreSQL connections of the application pool (default 48: the 32 request
 #                           workers of pre-boot.asadmin plus room for the audit records of refused requests)
 #   CONFIDANT_JAVA_OPTS     extra JVM options (e.g. -Xmx1g)
+#   CONFIDANT_PROFILE       development (default) or production. Production refuses to start (exit status 78) unless
+#                           the HSM (CONFIDANT_HSM_CONFIG and its PIN), the TLS keystore (CONFIDANT_TLS_KEYSTORE and
+#                           CONFIDANT_TLS_KEYSTORE_PASSWORD_FILE) and the database (CONFIDANT_DB_URL, CONFIDANT_DB_USER,
+#                           CONFIDANT_DB_PASSWORD) are given explicitly; it names each one that is missing.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -30,6 +34,32 @@ port=${CONFIDANT_HTTPS_PORT:-8443}
 war=${CONFIDANT_WAR:-$root/target/confidant.war}
 payara=${CONFIDANT_PAYARA_JAR:-$root/target/payara-micro.jar}
 [[ -f $war && -f $payara ]] || { echo "start-payara: build first ($war, $payara missing)" >&2; exit 1; }
+
+# Production takes no development default: no software token created with its PIN beside it, no self-signed
+# certificate, no embedded database. Every missing setting is named at once, before anything is created.
+case ${CONFIDANT_PROFILE:=development} in
+  development) ;;
+  production)
+    missing=()
+    [[ -n ${CONFIDANT_HSM_CONFIG:-} ]] \
+      || missing+=("CONFIDANT_HSM_CONFIG: the SunPKCS11 configuration of the HSM (no software token is created in production)")
+    [[ -n ${CONFIDANT_HSM_PIN:-} || -s $CONFIDANT_STATE_DIR/secrets/confidant.hsm.pin ]] \
+      || missing+=("CONFIDANT_HSM_PIN (or the file <state>/secrets/confidant.hsm.pin): the HSM user PIN")
+    [[ -n ${CONFIDANT_TLS_KEYSTORE:-} ]] \
+      || missing+=("CONFIDANT_TLS_KEYSTORE: the PKCS#12 keystore of the server certificate (no self-signed certificate in production)")
+    [[ -n ${CONFIDANT_TLS_KEYSTORE_PASSWORD_FILE:-} ]] \
+      || missing+=("CONFIDANT_TLS_KEYSTORE_PASSWORD_FILE: the file holding the keystore password")
+    [[ -n ${CONFIDANT_DB_URL:-} ]] \
+      || missing+=("CONFIDANT_DB_URL: the PostgreSQL JDBC URL (the embedded H2 database is for development only)")
+    [[ -n ${CONFIDANT_DB_USER:-} ]] || missing+=("CONFIDANT_DB_USER: the database application role")
+    [[ -n ${CONFIDANT_DB_PASSWORD:-} ]] || missing+=("CONFIDANT_DB_PASSWORD: the database application role's password")
+    if ((${#missing[@]} > 0)); then
+      echo "start-payara: CONFIDANT_PROFILE=production refuses to start with development defaults; missing:" >&2
+      printf '  - %s\n' "${missing[@]}" >&2
+      exit 78 # EX_CONFIG
+    fi ;;
+  *) echo "start-payara: CONFIDANT_PROFILE must be development or production, not '$CONFIDANT_PROFILE'" >&2; exit 78 ;;
+esac
 
 umask 077
 state=$(mkdir -p "$CONFIDANT_STATE_DIR" && cd "$CONFIDANT_STATE_DIR" && pwd)

@@ -1,6 +1,7 @@
 package app.confidant.audit;
 
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +17,7 @@ import javax.sql.DataSource;
 
 /** Reading the trail: filtered, bounded pages for people, the whole chain in order for export. */
 @ApplicationScoped
+@RolesAllowed({"AUDITOR", "SECURITY_ADMIN"}) // the audit API and the security report's audit control
 public class AuditQuery {
 
     /** Filters of a search; null means any. */

@@ -1,6 +1,7 @@
 package app.confidant.audit;
 
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
@@ -19,6 +20,7 @@ import javax.sql.DataSource;
  * row), or a head that does not match the last row (truncated or extended tail).
  */
 @ApplicationScoped
+@RolesAllowed({"AUDITOR", "SECURITY_ADMIN"}) // the audit API and the security report's audit control
 public class AuditVerifier {
 
     /** The verdict on one node's chain. */

@@ -1,5 +1,6 @@
 package app.confidant.audit;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
@@ -7,6 +8,7 @@ import jakarta.enterprise.context.RequestScoped;
  * the audit trail records whichever is present.
  */
 @RequestScoped
+@PermitAll // checks the X-Reason header of the caller's own request; holds no data
 public class Reasons {
 
     private String reason;

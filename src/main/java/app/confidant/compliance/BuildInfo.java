@@ -1,5 +1,6 @@
 package app.confidant.compliance;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.util.Properties;
  * META-INF/sbom/bom.json (CycloneDX) and META-INF/sbom/dependency-updates.txt (versions-maven-plugin).
  */
 @ApplicationScoped
+@PermitAll // the build's version and SBOM, shipped in the WAR; the resource decides who may read them
 public class BuildInfo {
 
     static final String SBOM = "META-INF/sbom/bom.json";

@@ -4,6 +4,8 @@ import app.confidant.audit.ActorSource;
 import app.confidant.audit.AuditEntry;
 import app.confidant.audit.AuditLog;
 import app.confidant.audit.AuditsItself;
+import app.confidant.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -16,6 +18,7 @@ import java.util.List;
  * whose run cannot be recorded is not handed out).
  */
 @ApplicationScoped
+@RolesAllowed({Roles.AUDITOR, Roles.SECURITY_ADMIN})
 public class SecurityReportService {
 
     @Inject

@@ -13,7 +13,12 @@ public enum Normalizer {
     /** E-mail addresses: trimmed, lower case. */
     EMAIL(v -> v.strip().toLowerCase(Locale.ROOT)),
     /** IBANs and account numbers: spaces removed, upper case. */
-    ACCOUNT(v -> v.replaceAll("\\s", "").toUpperCase(Locale.ROOT));
+    ACCOUNT(v -> v.replaceAll("\\s", "").toUpperCase(Locale.ROOT)),
+    /**
+     * A value that is canonical already, kept exactly (e.g. a request's canonical JSON, fingerprinted for
+     * idempotency); its own name separates its indexes from those of the other kinds.
+     */
+    CANONICAL(UnaryOperator.identity());
 
     private final UnaryOperator<String> rule;
 

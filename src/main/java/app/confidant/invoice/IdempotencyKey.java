@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -82,6 +83,19 @@ public class IdempotencyKey {
         this.createdAt = now;
     }
 
+    boolean expiredAt(Instant now, Duration lifetime) {
+        return !now.isBefore(createdAt.plus(lifetime));
+    }
+
+    /** Reuses an expired key's row for a new request (the key is the primary key). */
+    void renew(String newRequestHash, String newResource, UUID newResourceId, Instant now) {
+        requestHash = newRequestHash;
+        resource = newResource;
+        resourceId = newResourceId;
+        createdAt = now;
+    }
+
+    /** The HSM-keyed fingerprint of the request (hex), never a bare hash. */
     String requestHash() {
         return requestHash;
     }

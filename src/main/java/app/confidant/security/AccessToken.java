@@ -89,13 +89,20 @@ public class AccessToken {
         return revokedAt == null && now.isBefore(expiresAt) && now.isBefore(lastUsedAt.plus(IDLE_TIMEOUT));
     }
 
+    /**
+     * Use refreshes the idle timer of a token past its second factor only: a token in ENROLMENT or MFA_PENDING must
+     * finish within 15 minutes of the login, however often it is used (so guesses never keep it alive).
+     */
     void used(Instant now) {
-        lastUsedAt = now;
+        if (stage == Stage.AUTHENTICATED) {
+            lastUsedAt = now;
+        }
     }
 
     void secondFactorVerified(Instant now) {
         stage = Stage.AUTHENTICATED;
         mfaVerifiedAt = now;
+        lastUsedAt = now;
     }
 
     /** An MFA check younger than five minutes, as approving, revealing or administering requires. */

@@ -81,9 +81,10 @@ public class AuthResource {
     @Operation(summary = "Second factor (TOTP): the token gets its roles and a fresh step-up")
     @APIResponses({
             @APIResponse(responseCode = "200", description = "Who you are now"),
-            @APIResponse(responseCode = "401", description = "Wrong or reused code")})
+            @APIResponse(responseCode = "401", description = "Wrong or reused code, or the account is locked"),
+            @APIResponse(responseCode = "429", description = "Too many failed attempts from this address")})
     public MeResponse verify(@Valid @NotNull CodeRequest request) {
-        logins.verifyTotp(callers.require(), request.code());
+        logins.verifyTotp(callers.require(), request.code(), callers.clientAddress());
         return MeResponse.of(callers.require(), true);
     }
 
@@ -94,9 +95,10 @@ public class AuthResource {
     @Operation(summary = "Second factor with a one-time recovery code")
     @APIResponses({
             @APIResponse(responseCode = "200", description = "Who you are now"),
-            @APIResponse(responseCode = "401", description = "Wrong or used recovery code")})
+            @APIResponse(responseCode = "401", description = "Wrong or used recovery code, or the account is locked"),
+            @APIResponse(responseCode = "429", description = "Too many failed attempts from this address")})
     public MeResponse recover(@Valid @NotNull CodeRequest request) {
-        logins.recover(callers.require(), request.code());
+        logins.recover(callers.require(), request.code(), callers.clientAddress());
         return MeResponse.of(callers.require(), true);
     }
 
@@ -117,9 +119,11 @@ public class AuthResource {
     @Operation(summary = "Confirm enrolment with a first code: ten recovery codes, shown once")
     @APIResponses({
             @APIResponse(responseCode = "200", description = "Recovery codes"),
-            @APIResponse(responseCode = "401", description = "Wrong code")})
+            @APIResponse(responseCode = "401", description = "Wrong code, or the account is locked"),
+            @APIResponse(responseCode = "429", description = "Too many failed attempts from this address")})
     public RecoveryCodesResponse confirmEnrolment(@Valid @NotNull CodeRequest request) {
-        return new RecoveryCodesResponse(logins.confirmEnrolment(callers.require(), request.code()));
+        return new RecoveryCodesResponse(logins.confirmEnrolment(callers.require(), request.code(),
+                callers.clientAddress()));
     }
 
     @POST

@@ -1,6 +1,7 @@
 package app.confidant.security;
 
 import app.confidant.audit.ReadOnly;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,6 +13,7 @@ import java.util.List;
 /** Read-only findings about identities for the security self-audit: no MFA, dormant people. */
 @ApplicationScoped
 @Transactional
+@RolesAllowed({Roles.SECURITY_ADMIN, Roles.AUDITOR}) // the security report's identity control
 public class IdentityReviewService {
 
     @Inject

@@ -1,11 +1,10 @@
 package app.confidant.security;
 
-import app.confidant.audit.Actor;
 import app.confidant.audit.AuditEntry;
 import app.confidant.audit.AuditLog;
 import app.confidant.audit.Audited;
 import app.confidant.audit.AuditsItself;
-import app.confidant.crypto.HsmMac;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,7 +20,9 @@ import java.util.UUID;
 
 /**
  * Password login, the second factor (TOTP or a recovery code), MFA enrolment and logout. The answer to a failed
- * login is the same whether the user is unknown, the password wrong or the account locked.
+ * login is the same whether the user is unknown, the password wrong or the account locked. Every factor counts
+ * against the account's lockout and the client address's limit ({@link Lockout}); a refusal does not roll back
+ * the transaction, so the counts and the audit events survive it.
  */
 @ApplicationScoped
 @Transactional(dontRollbackOn = SecurityException.class)
@@ -46,15 +47,19 @@ public class LoginService {
     LoginAttempts attempts;
 
     @Inject
+    Lockout lockout;
+
+    @Inject
     Clock clock;
 
     @Inject
     AuditLog audit;
 
     @Inject
-    HsmMac mac;
+    AuthenticationEvents events;
 
     @AuditsItself
+    @PreAuthentication
     public TokenStore.Issued login(String username, char[] password, UUID tenantId, String clientAddress) {
         attempts.checkAllowed(clientAddress);
         Instant now = clock.instant();
@@ -63,61 +68,56 @@ public class LoginService {
             boolean passwordOk = passwords.verify(password, user == null ? null : user.passwordHash());
             if (user == null || user.disabled() || user.lockedAt(now) || !passwordOk) {
                 boolean wasLocked = user != null && user.lockedAt(now);
-                if (user != null && !wasLocked) {
-                    user.loginFailed(now);
-                }
-                attempts.failed(clientAddress);
-                audit.append(loginEvent(user, username, user != null && !wasLocked && user.lockedAt(now)
-                        ? "login.lockout" : "login", AuditEntry.FAILURE, wasLocked ? "locked" : "bad-credentials"));
+                boolean locks = user != null && !wasLocked && user.loginFailed(now);
+                lockout.addressFailed(clientAddress);
+                audit.append(events.login(user, username, locks ? "login.lockout" : "login", AuditEntry.FAILURE,
+                        wasLocked ? "locked" : "bad-credentials"));
                 throw SecurityException.invalidCredentials();
             }
-            user.loginSucceeded(now);
+            if (!user.mfaEnabled()) {
+                user.loginSucceeded(now); // with MFA the count starts again only once the second factor is given
+            }
             UUID tenant = tenantFor(user, tenantId);
             AccessToken.Stage stage = user.mfaEnabled() ? AccessToken.Stage.MFA_PENDING : AccessToken.Stage.ENROLMENT;
-            audit.append(loginEvent(user, username, "login", AuditEntry.SUCCESS, stage.name()));
+            audit.append(events.login(user, username, "login", AuditEntry.SUCCESS, stage.name()));
             return tokens.issue(user, tenant, stage);
         } finally {
             Arrays.fill(password, '\0');
         }
     }
 
-    /**
-     * A login event. An unknown username is not stored (it may be a password typed into the wrong field); its
-     * HSM-keyed HMAC is, so repeated attempts on one name can still be correlated.
-     */
-    private AuditEntry loginEvent(UserAccount user, String username, String action, String outcome, String detail) {
-        Actor actor = user == null ? new Actor("unknown", null, null, null) : new Actor(user.username(), user.id(), null, null);
-        String details = "{\"detail\":\"" + detail + "\"" + (user == null ? ",\"usernameHmac\":\""
-                + java.util.HexFormat.of().formatHex(mac.hmac("audit-mac-v1",
-                ("login-username|" + username).getBytes(StandardCharsets.UTF_8))) + "\"" : "") + "}";
-        return new AuditEntry(actor, action, "user", user == null ? null : user.id().toString(), outcome, null, details);
-    }
-
     /** Accepts a TOTP code once per time step; also refreshes the step-up window of a logged-in caller. */
-    @Audited(value = "mfa.verify", target = "user")
-    public void verifyTotp(Caller caller, String code) {
+    @AuditsItself
+    @RolesAllowed({Roles.MFA_PENDING, Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR,
+            Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN})
+    public void verifyTotp(Caller caller, String code, String clientAddress) {
         UserAccount user = lockedUser(caller);
+        lockout.checkAllowed(user, "mfa.verify", clientAddress);
         OptionalLong step = user.mfaEnabled() ? Totp.matchingStep(user.totpSecret(), code, clock.instant())
                 : OptionalLong.empty();
         if (step.isEmpty() || !user.useTotpStep(step.getAsLong())) {
-            throw SecurityException.invalidCode();
+            throw lockout.factorFailed(user, "mfa.verify", clientAddress, step.isEmpty() ? "wrong-code" : "reused-code");
         }
-        tokens.stored(caller.tokenHash()).secondFactorVerified(clock.instant());
+        secondFactorPassed(user, caller, "mfa.verify");
     }
 
-    @Audited(value = "mfa.recover", target = "user")
-    public void recover(Caller caller, String recoveryCode) {
+    @AuditsItself
+    @RolesAllowed({Roles.MFA_PENDING, Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR,
+            Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN})
+    public void recover(Caller caller, String recoveryCode, String clientAddress) {
         UserAccount user = lockedUser(caller);
+        lockout.checkAllowed(user, "mfa.recover", clientAddress);
         String normalised = recoveryCode == null ? "" : recoveryCode.strip().toUpperCase();
         boolean used = user.mfaEnabled() && identities.recoveryCode(user.id(), Secrets.sha256Hex(normalised))
                 .map(code -> code.use(clock.instant())).orElse(false);
         if (!used) {
-            throw SecurityException.invalidCode();
+            throw lockout.factorFailed(user, "mfa.recover", clientAddress, "wrong-code");
         }
-        tokens.stored(caller.tokenHash()).secondFactorVerified(clock.instant());
+        secondFactorPassed(user, caller, "mfa.recover");
     }
 
     @Audited(value = "mfa.enrol.begin", target = "user")
+    @RolesAllowed(Roles.MFA_ENROLMENT)
     public Enrolment beginEnrolment(Caller caller) {
         UserAccount user = lockedUser(caller);
         if (user.mfaEnabled()) {
@@ -132,14 +132,16 @@ public class LoginService {
     }
 
     /** Confirms enrolment with a first code; returns the ten recovery codes, shown this once. */
-    @Audited(value = "mfa.enrol", target = "user")
-    public List<String> confirmEnrolment(Caller caller, String code) {
+    @AuditsItself
+    @RolesAllowed(Roles.MFA_ENROLMENT)
+    public List<String> confirmEnrolment(Caller caller, String code, String clientAddress) {
         UserAccount user = lockedUser(caller);
+        lockout.checkAllowed(user, "mfa.enrol", clientAddress);
         byte[] secret = user.totpSecret();
         OptionalLong step = user.mfaEnabled() || secret == null ? OptionalLong.empty()
                 : Totp.matchingStep(secret, code, clock.instant());
         if (step.isEmpty()) {
-            throw SecurityException.invalidCode();
+            throw lockout.factorFailed(user, "mfa.enrol", clientAddress, "wrong-code");
         }
         user.enableMfa(step.getAsLong());
         identities.removeRecoveryCodes(user.id());
@@ -149,16 +151,23 @@ public class LoginService {
             codes.add(recovery);
             identities.add(new RecoveryCode(user.id(), Secrets.sha256Hex(recovery)));
         }
-        tokens.stored(caller.tokenHash()).secondFactorVerified(clock.instant());
+        secondFactorPassed(user, caller, "mfa.enrol");
         return codes;
     }
 
     /** Ends a token; a service account has none (it authenticates on every request), so there is nothing to end. */
     @Audited(value = "token.revoke", target = "token")
+    @RolesAllowed({Roles.MFA_PENDING, Roles.MFA_ENROLMENT, Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT,
+            Roles.AUDITOR, Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN, Roles.INTEGRATION})
     public void logout(Caller caller) {
         if (caller.tokenHash() != null) {
             tokens.revoke(caller.tokenHash());
         }
+    }
+
+    private void secondFactorPassed(UserAccount user, Caller caller, String action) {
+        lockout.factorSucceeded(user, action);
+        tokens.stored(caller.tokenHash()).secondFactorVerified(clock.instant());
     }
 
     private UserAccount lockedUser(Caller caller) {

@@ -2,6 +2,7 @@ package app.confidant.security;
 
 import app.confidant.audit.Audited;
 import app.confidant.audit.ReadOnly;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 @Transactional
+@RolesAllowed(Roles.SECURITY_ADMIN)
 public class ServiceAccountService {
 
     /** Roles a service account may hold: all but SECURITY_ADMIN and KEY_CUSTODIAN. */
@@ -75,6 +77,7 @@ public class ServiceAccountService {
     }
 
     @ReadOnly
+    @RolesAllowed({Roles.SECURITY_ADMIN, Roles.AUDITOR}) // and the security report's identity control
     public List<ServiceAccount> list() {
         return accounts.all();
     }
@@ -84,6 +87,7 @@ public class ServiceAccountService {
      * checked that a trusted CA issued it; a CA may issue many certificates, and only registered ones get in.
      */
     @ReadOnly // every request of a service account: authentication, not a change worth an event
+    @PreAuthentication // the client certificate of a request becomes its caller
     public Optional<Caller> authenticate(X509Certificate presented) {
         ClientCertificate certificate = ClientCertificate.of(presented);
         Instant now = clock.instant();

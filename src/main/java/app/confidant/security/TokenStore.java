@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 @Transactional
+@PreAuthentication // turns credentials into a caller: runs before there are roles to check
 public class TokenStore {
 
     /** A freshly issued token: the only moment the raw value exists on the server. */

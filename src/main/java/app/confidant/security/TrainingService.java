@@ -2,6 +2,8 @@ package app.confidant.security;
 
 import app.confidant.audit.Audited;
 import app.confidant.audit.ReadOnly;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -46,6 +48,7 @@ public class TrainingService {
     int dueSoonDays;
 
     @Audited(value = "training.publish", target = "training-module")
+    @RolesAllowed(Roles.SECURITY_ADMIN)
     public TrainingModule publish(Caller admin, String title, String content, Set<String> audience,
             int validityDays) {
         requireRoles(audience);
@@ -61,6 +64,7 @@ public class TrainingService {
 
     /** Publishes a new version of the module: every attestation of an earlier version is stale from now on. */
     @Audited(value = "training.revise", target = "training-module")
+    @RolesAllowed(Roles.SECURITY_ADMIN)
     public TrainingModule revise(Caller admin, UUID moduleId, String content, Set<String> audience,
             int validityDays) {
         requireRoles(audience);
@@ -72,6 +76,8 @@ public class TrainingService {
 
     /** The caller attests that they completed {@code version} of the module, which must be its current version. */
     @Audited(value = "training.attest", target = "training-module")
+    @RolesAllowed({Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR, Roles.SECURITY_ADMIN,
+            Roles.KEY_CUSTODIAN, Roles.INTEGRATION})
     public TrainingAttestation attest(Caller caller, UUID moduleId, int version) {
         if (!caller.person()) {
             throw SecurityException.conflict("people-only", "Training is attested by people, not service accounts.");
@@ -88,12 +94,15 @@ public class TrainingService {
     }
 
     @ReadOnly
+    @RolesAllowed({Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR, Roles.SECURITY_ADMIN,
+            Roles.KEY_CUSTODIAN, Roles.INTEGRATION})
     public List<TrainingModule> modules() {
         return training.modules();
     }
 
     /** Every active person's standing with every module one of their roles needs. */
     @ReadOnly
+    @RolesAllowed({Roles.SECURITY_ADMIN, Roles.AUDITOR}) // and the security report
     public List<TrainingStanding> standings() {
         Map<UUID, List<Membership>> memberships = identities.allMemberships().stream()
                 .collect(Collectors.groupingBy(Membership::userId));
@@ -114,6 +123,7 @@ public class TrainingService {
 
     /** Reminders: standings that fall due within {@code days} days (overdue ones included), soonest first. */
     @ReadOnly
+    @RolesAllowed({Roles.SECURITY_ADMIN, Roles.AUDITOR})
     public List<TrainingStanding> dueWithin(int days) {
         Instant horizon = clock.instant().plus(Duration.ofDays(days));
         return standings().stream().filter(s -> s.dueAt().isBefore(horizon))
@@ -122,6 +132,7 @@ public class TrainingService {
 
     /** Refuses a person overdue on a module one of their current roles needs: 403 training-required. */
     @ReadOnly
+    @PermitAll // TrainingCheck asks it for every caller of a @TrainingRequired method, whatever the roles
     public void requireCurrent(Caller caller) {
         if (!caller.person()) {
             return;

@@ -139,15 +139,24 @@ public class UserAccount extends SealedEntity {
         return lockedUntil != null && now.isBefore(lockedUntil);
     }
 
-    /** Counts a failed login; from the fifth on, locks for 1, 2, 4 … minutes, at most one hour. */
-    void loginFailed(Instant now) {
+    /**
+     * Counts a failed factor (a wrong password, TOTP code, recovery code or enrolment code: one counter for all);
+     * from the fifth on, locks for 1, 2, 4 … minutes, at most one hour. True if this failure locked the account.
+     */
+    boolean loginFailed(Instant now) {
         failedLogins++;
         if (failedLogins >= LOCKOUT_THRESHOLD) {
             long minutes = Math.min(60, 1L << Math.min(6, failedLogins - LOCKOUT_THRESHOLD));
             lockedUntil = now.plus(Duration.ofMinutes(minutes));
+            return true;
         }
+        return false;
     }
 
+    /**
+     * A completed login: the password of a user without MFA, or the second factor. A right password alone does not
+     * reset the count when a second factor follows, or a password holder could guess codes four at a time.
+     */
     void loginSucceeded(Instant now) {
         failedLogins = 0;
         lockedUntil = null;

@@ -2,6 +2,8 @@ package app.confidant.security;
 
 import app.confidant.audit.Audited;
 import app.confidant.audit.ReadOnly;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,6 +22,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 @Transactional
+@RolesAllowed(Roles.SECURITY_ADMIN)
 public class UserAdminService {
 
     /** A user holding conflicting roles (possible only through data written around this service). */
@@ -52,6 +55,7 @@ public class UserAdminService {
 
     /** Creates the first security administrator if there are no users at all; false if there are. */
     @Audited(value = "user.bootstrap", target = "user")
+    @PermitAll // called once at start by BootstrapAdministrator, with no caller; does nothing once a user exists
     public boolean bootstrap(String username, char[] password) {
         if (identities.userCount() > 0) {
             return false;
@@ -105,6 +109,7 @@ public class UserAdminService {
 
     /** Every user whose roles break separation of duties (refused at assignment; listed for auditors). */
     @ReadOnly
+    @RolesAllowed({Roles.SECURITY_ADMIN, Roles.AUDITOR}) // and the security report
     public List<Conflict> conflicts() {
         Map<UUID, Set<String>> rolesByUser = identities.allMemberships().stream().collect(Collectors.groupingBy(
                 Membership::userId, Collectors.mapping(Membership::role, Collectors.toSet())));

@@ -20,12 +20,21 @@ class AccessTokenTest {
     }
 
     @Test
-    void useKeepsItAliveButNeverBeyondEightHours() {
+    void useKeepsAnAuthenticatedTokenAliveButNeverBeyondEightHours() {
+        token.secondFactorVerified(start);
         for (int minute = 10; minute < 8 * 60; minute += 10) {
             assertThat(token.usableAt(start.plus(Duration.ofMinutes(minute)))).isTrue();
             token.used(start.plus(Duration.ofMinutes(minute)));
         }
         assertThat(token.usableAt(start.plus(Duration.ofHours(8)))).isFalse();
+    }
+
+    @Test
+    void guessesDoNotKeepATokenWithoutItsSecondFactorAlive() {
+        for (int minute = 1; minute < 15; minute++) {
+            token.used(start.plus(Duration.ofMinutes(minute)));
+        }
+        assertThat(token.usableAt(start.plus(Duration.ofMinutes(15)))).isFalse();
     }
 
     @Test

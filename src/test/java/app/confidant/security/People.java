@@ -66,6 +66,20 @@ final class People {
                 Json.createObjectBuilder().add("username", username).add("password", password).build().toString());
     }
 
+    /** A six-digit code that no time step near now produces for this secret: surely wrong. */
+    static String wrongCode(byte[] secret) {
+        long now = Instant.now().getEpochSecond() / Totp.STEP_SECONDS;
+        java.util.Set<String> valid = new java.util.HashSet<>();
+        for (long step = now - 3; step <= now + 3; step++) {
+            valid.add(Totp.code(secret, step, Totp.DIGITS, "HmacSHA1"));
+        }
+        int candidate = 0;
+        while (valid.contains(String.format("%06d", candidate))) {
+            candidate++;
+        }
+        return String.format("%06d", candidate);
+    }
+
     static String code(String code) {
         return Json.createObjectBuilder().add("code", code).build().toString();
     }

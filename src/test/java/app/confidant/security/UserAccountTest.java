@@ -15,10 +15,10 @@ class UserAccountTest {
     void fiveFailuresLockWithGrowingBackOff() {
         UserAccount user = new UserAccount("u", "hash", now);
         for (int i = 0; i < 4; i++) {
-            user.loginFailed(now);
+            assertThat(user.loginFailed(now)).isFalse();
         }
         assertThat(user.lockedAt(now)).isFalse();
-        user.loginFailed(now);
+        assertThat(user.loginFailed(now)).as("the fifth failure locks").isTrue();
         assertThat(user.lockedAt(now.plus(Duration.ofSeconds(59)))).isTrue();
         assertThat(user.lockedAt(now.plus(Duration.ofMinutes(1)))).isFalse();
         user.loginFailed(now);
