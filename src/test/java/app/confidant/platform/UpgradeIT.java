@@ -83,17 +83,26 @@ class UpgradeIT {
                 Thread.sleep(1000);
             }
             assertThat(formerlyPlainValues(TestDatabase.UPGRADE_TARGET.schema())).isZero();
-            assertReadBack(next, clerk, written);
+            assertReadBack(next, clerk, written, "version"); // sealing rewrote the rows: a new ETag
         }
     }
 
-    private static void assertReadBack(ConfidantServer server, String clerk, Map<String, JsonObject> written)
-            throws Exception {
+    /** Every record reads back as written, but for the fields named (which a rewrite of the row changes). */
+    private static void assertReadBack(ConfidantServer server, String clerk, Map<String, JsonObject> written,
+            String... changing) throws Exception {
         for (Map.Entry<String, JsonObject> entry : written.entrySet()) {
             String kind = entry.getValue().containsKey("kind") ? "invoices" : "parties";
-            assertThat(object(server.send("GET", "/api/v1/" + kind + "/" + entry.getKey(), clerk, null)))
-                    .isEqualTo(entry.getValue());
+            JsonObject read = object(server.send("GET", "/api/v1/" + kind + "/" + entry.getKey(), clerk, null));
+            assertThat(without(read, changing)).isEqualTo(without(entry.getValue(), changing));
         }
+    }
+
+    private static JsonObject without(JsonObject object, String... fields) {
+        var copy = Json.createObjectBuilder(object);
+        for (String field : fields) {
+            copy.remove(field);
+        }
+        return copy.build();
     }
 
     /** Plain values the previous release kept in columns that this release seals (city, references, reasons). */
