@@ -4,6 +4,7 @@ import app.confidant.crypto.SealedValueException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -23,6 +24,19 @@ public class IntegrityFailures {
 
     @Inject
     ActorSource actors;
+
+    /**
+     * One row of a list: its view, or where its sealed values do not open, the failure reported and the row shown
+     * {@code marked} instead, so that one broken row does not take the list down.
+     */
+    public <T> T orMarked(Supplier<T> view, Supplier<T> marked) {
+        try {
+            return view.get();
+        } catch (SealedValueException e) {
+            report(e);
+            return marked.get();
+        }
+    }
 
     /** Records the failure; an audit failure propagates (a read that met a broken row is never left unrecorded). */
     public void report(SealedValueException failure) {

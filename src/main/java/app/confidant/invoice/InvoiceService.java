@@ -3,7 +3,6 @@ package app.confidant.invoice;
 import app.confidant.audit.Audited;
 import app.confidant.audit.IntegrityFailures;
 import app.confidant.audit.ReadOnly;
-import app.confidant.crypto.SealedValueException;
 import app.confidant.security.Caller;
 import app.confidant.security.CallerContext;
 import app.confidant.security.Roles;
@@ -85,7 +84,9 @@ public class InvoiceService {
                 : new InvoiceRepository.Filter(filter.status(), filter.party(), filter.number(), filter.issuedFrom(),
                         filter.issuedTo(), parties.findByTaxId(tenant, partyTaxId).stream().map(Party::id).toList());
         return invoices.page(tenant, scoped, Math.max(0, offset), Math.min(Math.max(limit, 1), 500))
-                .stream().filter(i -> TenantScope.mayRead(caller, i.createdBy())).map(i -> contained(caller, i)).toList();
+                .stream().filter(i -> TenantScope.mayRead(caller, i.createdBy()))
+                .map(i -> integrity.orMarked(() -> view(caller, i),
+                        () -> InvoiceResponse.corrupt(i, IntegrityFailures.CODE))).toList();
     }
 
     @RolesAllowed(Roles.CLERK)
@@ -243,16 +244,6 @@ public class InvoiceService {
                 .orElseThrow(() -> InvoiceException.notFound("Invoice"));
     }
 
-
-    /** One broken row does not take the list down: it is reported and shown marked, the others in full. */
-    private InvoiceResponse contained(Caller caller, Invoice invoice) {
-        try {
-            return view(caller, invoice);
-        } catch (SealedValueException e) {
-            integrity.report(e);
-            return InvoiceResponse.corrupt(invoice, IntegrityFailures.CODE);
-        }
-    }
 
     private InvoiceResponse view(Caller caller, Invoice invoice) {
         return InvoiceResponse.of(invoice, TenantScope.masked(caller), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),

@@ -3,7 +3,6 @@ package app.confidant.invoice;
 import app.confidant.audit.Audited;
 import app.confidant.audit.IntegrityFailures;
 import app.confidant.audit.ReadOnly;
-import app.confidant.crypto.SealedValueException;
 import app.confidant.security.Caller;
 import app.confidant.security.CallerContext;
 import app.confidant.security.Roles;
@@ -80,7 +79,8 @@ public class PartyService {
             found = parties.page(tenant, Math.max(offset, 0), size);
         }
         return found.stream().filter(p -> TenantScope.mayRead(caller, p.createdBy())).limit(size)
-                .map(p -> contained(caller, p)).toList();
+                .map(p -> integrity.orMarked(() -> view(caller, p),
+                        () -> PartyResponse.corrupt(p, IntegrityFailures.CODE))).toList();
     }
 
     /**
@@ -141,16 +141,6 @@ public class PartyService {
                 .orElseThrow(() -> InvoiceException.notFound("Party"));
     }
 
-
-    /** One broken row does not take the list down: it is reported and shown marked, the others in full. */
-    private PartyResponse contained(Caller caller, Party party) {
-        try {
-            return view(caller, party);
-        } catch (SealedValueException e) {
-            integrity.report(e);
-            return PartyResponse.corrupt(party, IntegrityFailures.CODE);
-        }
-    }
 
     private static PartyResponse view(Caller caller, Party party) {
         return TenantScope.masked(caller) ? PartyResponse.masked(party) : PartyResponse.clear(party);

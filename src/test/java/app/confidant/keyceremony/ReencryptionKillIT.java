@@ -6,15 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.confidant.crypto.BulkSealer;
 import app.confidant.platform.ConfidantServer;
 import app.confidant.platform.TestDatabase;
+import app.confidant.platform.TokenProcess;
 import app.confidant.security.Personas;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -143,24 +142,9 @@ class ReencryptionKillIT {
      */
     private static String sealer(ConfidantServer server, TestDatabase database, UUID tenant, String... mode)
             throws Exception {
-        Path state = server.state();
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), BulkSealer.class.getName(),
-                state.resolve("hsm/sunpkcs11.cfg").toString(), state.resolve("secrets/confidant.hsm.pin").toString(),
-                tenant.toString(), "1"));
-        command.addAll(List.of(mode));
-        ProcessBuilder sealer = new ProcessBuilder(command).redirectErrorStream(true);
-        Map<String, String> env = sealer.environment();
-        Map<String, String> db = database.serverEnvironment();
-        env.put("SOFTHSM2_CONF", state.resolve("hsm/softhsm2.conf").toString());
-        env.put("CONFIDANT_SEED_DB_URL", db.get("CONFIDANT_DB_URL"));
-        env.put("CONFIDANT_SEED_DB_USER", db.get("CONFIDANT_DB_USER"));
-        env.put("CONFIDANT_SEED_DB_PASSWORD", db.get("CONFIDANT_DB_PASSWORD"));
-        env.put("CONFIDANT_SEED_DB_SCHEMA", database.schema());
-        Process process = sealer.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(output).isZero();
+        List<String> arguments = new java.util.ArrayList<>(List.of(tenant.toString(), "1"));
+        arguments.addAll(List.of(mode));
+        String output = TokenProcess.run(server.state(), database, BulkSealer.class, arguments.toArray(String[]::new));
         return output.lines().filter(l -> l.startsWith("checksum ")).findFirst().orElseThrow();
     }
 }

@@ -123,20 +123,7 @@ class UpgradeIT {
      * in its own JVM); checks that there was something to move.
      */
     private static void asThePreviousReleaseStoredThem(Path state, TestDatabase database) throws Exception {
-        ProcessBuilder rewrite = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), PreviousReleaseRows.class.getName(),
-                state.resolve("hsm/sunpkcs11.cfg").toString(), state.resolve("secrets/confidant.hsm.pin").toString())
-                .redirectErrorStream(true);
-        Map<String, String> env = rewrite.environment();
-        Map<String, String> db = database.serverEnvironment();
-        env.put("SOFTHSM2_CONF", state.resolve("hsm/softhsm2.conf").toString());
-        env.put("CONFIDANT_SEED_DB_URL", db.get("CONFIDANT_DB_URL"));
-        env.put("CONFIDANT_SEED_DB_USER", db.get("CONFIDANT_DB_USER"));
-        env.put("CONFIDANT_SEED_DB_PASSWORD", db.get("CONFIDANT_DB_PASSWORD"));
-        env.put("CONFIDANT_SEED_DB_SCHEMA", database.schema());
-        Process process = rewrite.start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(output).isZero();
+        String output = TokenProcess.run(state, database, PreviousReleaseRows.class);
         assertThat(output).as(output).containsPattern("rewritten \\d+");
         assertThat(formerlyPlainValues(database.schema())).as("values in former plain columns").isEqualTo(5);
     }
