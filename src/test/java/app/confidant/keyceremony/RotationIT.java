@@ -4,6 +4,7 @@ import static app.confidant.keyceremony.Ceremonies.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.confidant.platform.ConfidantServer;
+import app.confidant.platform.TestDatabase;
 import app.confidant.security.Personas;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -95,6 +96,41 @@ class RotationIT {
             assertThat(read.body()).contains(party.getValue());
         }
         assertThat(server.get("/health/ready").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRowWhoseKeyVersionColumnWasChangedIsResealedAndCountedByItsEnvelopeSoDestroyLosesNothing() throws Exception {
+        ConfidantServer server = ConfidantServer.shared();
+        Ceremonies ceremonies = new Ceremonies(server);
+        UUID tenant = UUID.randomUUID();
+        String clerk = Personas.forTenant(server, tenant).token("CLERK");
+        Map<String, String> names = new ConcurrentHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            create(server, clerk, names, "Column tampered " + i);
+        }
+        String tampered = names.keySet().iterator().next();
+        // a database administrator makes a version-1 row claim version 2 before a rotation to version 2
+        try (java.sql.Connection db = TestDatabase.SERVER.connectAsOwner();
+             java.sql.PreparedStatement update = db.prepareStatement(
+                     "UPDATE party SET sealed_key_version = 2 WHERE id = ?")) {
+            update.setObject(1, UUID.fromString(tampered));
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(json(server.send("GET", "/api/v1/parties/" + tampered, clerk, null), 500).getString("code"))
+                .isEqualTo("sealed-value-corrupt");
+        assertThat(ceremonies.dataKey(tenant, 1).getJsonNumber("storedValues").longValue()).isEqualTo(3);
+
+        ceremonies.carryOut("GENERATE", tenant, null);
+        ceremonies.awaitJob(Ceremonies.jobOf(ceremonies.carryOut("ACTIVATE", tenant, 2)), Duration.ofMinutes(3));
+
+        assertThat(ceremonies.dataKey(tenant, 1).getJsonNumber("storedValues").longValue()).isZero();
+        assertThat(ceremonies.carryOut("RETIRE", tenant, 1).getString("outcome")).contains("retired");
+        assertThat(ceremonies.carryOut("DESTROY", tenant, 1).getString("outcome")).contains("destroyed");
+        for (Map.Entry<String, String> party : names.entrySet()) {
+            HttpResponse<String> read = server.send("GET", "/api/v1/parties/" + party.getKey(), clerk, null);
+            assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+            assertThat(read.body()).contains(party.getValue());
+        }
     }
 
     private static void create(ConfidantServer server, String clerk, Map<String, String> names, String name)
