@@ -39,7 +39,12 @@ public class BootstrapAdministrator {
     @ConfigProperty(name = "confidant.bootstrap.password-file")
     Optional<String> passwordFile;
 
-    private boolean settled;
+    /** Whether the first start's work is done (created, or found users already): readiness waits for it. */
+    private static volatile boolean settled;
+
+    static boolean settled() {
+        return settled;
+    }
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

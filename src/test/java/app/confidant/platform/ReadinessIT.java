@@ -23,8 +23,10 @@ class ReadinessIT {
         JsonObject health = parse(response.body());
         assertThat(health.getString("status")).isEqualTo("UP");
         assertThat(checks(health)).containsEntry("hsm", "UP").containsEntry("database", "UP")
-                .containsEntry("serving", "UP");
+                .containsEntry("serving", "UP").containsEntry("first-administrator", "UP");
         assertThat(response.body()).contains("PostgreSQL");
+        // ready means the first start's one-time password file is written already (the launcher shows it then)
+        assertThat(server.state().resolve("bootstrap-admin.password")).exists();
     }
 
     @Test
