@@ -329,14 +329,7 @@ class PartySealingIT {
         } finally {
             pool.shutdownNow();
         }
-        request.setAttribute(app.confidant.security.Caller.class.getName(), new app.confidant.security.Caller(
-                UUID.randomUUID(), "in-container auditor", UUID.randomUUID(), java.util.Set.of("AUDITOR"), false, null));
-        List<AuditVerifier.ChainReport> chains;
-        try {
-            chains = verifier.verify();
-        } finally {
-            request.removeAttribute(app.confidant.security.Caller.class.getName());
-        }
+        List<AuditVerifier.ChainReport> chains = InContainer.as(request, "AUDITOR", verifier::verify);
         assertThat(chains).filteredOn(c -> c.nodeId().startsWith("node-"))
                 .extracting(AuditVerifier.ChainReport::nodeId, AuditVerifier.ChainReport::rows,
                         AuditVerifier.ChainReport::intact)

@@ -86,6 +86,22 @@ public final class InContainer {
         return war;
     }
 
+    /**
+     * Runs {@code work} inside the container's current request as a caller with {@code role} (in a tenant of its
+     * own), for tests that call a bean which states its roles; the request has no caller otherwise.
+     */
+    public static <T> T as(jakarta.servlet.http.HttpServletRequest request, String role,
+            java.util.concurrent.Callable<T> work) throws Exception {
+        String attribute = app.confidant.security.Caller.class.getName();
+        request.setAttribute(attribute, new app.confidant.security.Caller(java.util.UUID.randomUUID(),
+                "in-container " + role.toLowerCase(), java.util.UUID.randomUUID(), java.util.Set.of(role), false, null));
+        try {
+            return work.call();
+        } finally {
+            request.removeAttribute(attribute);
+        }
+    }
+
     /** Home of the in-container server's state (token, secrets, log); call it from inside the container. */
     public static Path home() {
         return Path.of(System.getProperty("confidant.arq.home"));
