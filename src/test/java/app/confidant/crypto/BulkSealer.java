@@ -56,14 +56,14 @@ public final class BulkSealer {
             int count = Integer.parseInt(args[4]);
             SecretKey key = (SecretKey) store.getKey(KeyPurpose.SEAL.label(tenant, version), null);
             db.setAutoCommit(false);
-            try (PreparedStatement insert = db.prepareStatement("INSERT INTO party (id, tenant_id, row_version, city,"
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO party (id, tenant_id, row_version,"
                     + " country, sealed_fields, sealed_key_version, sealed_seq, created_at, updated_at)"
-                    + " VALUES (?, ?, 1, 'Seedville', 'DE', ?, ?, 1, ?, ?)")) {
+                    + " VALUES (?, ?, 1, 'DE', ?, ?, 1, ?, ?)")) {
                 Timestamp now = Timestamp.from(Instant.now());
                 for (int i = 0; i < count; i++) {
                     UUID id = UUID.randomUUID();
                     String name = "Kill-9 party " + i;
-                    byte[] plaintext = FieldBundle.encode(Map.of("legalName", name));
+                    byte[] plaintext = FieldBundle.encode(Map.of("legalName", name, "city", "Seedville"));
                     insert.setObject(1, id);
                     insert.setObject(2, tenant);
                     insert.setBytes(3, GcmEngine.seal(provider, key, version, new SealingContext("party", id, tenant,
