@@ -33,9 +33,10 @@ public record InvoiceResponse(UUID id, String kind, String status, String series
                 masked ? Masks.HIDDEN : i.description(l.lineNo()), l.quantity(), l.unitCode(), l.unitPrice(),
                 l.discount(), l.taxCategory().name(), l.taxRate(), l.net())).toList();
         return new InvoiceResponse(i.id(), i.kind().name(), i.status().name(), i.series(), i.number(), i.partyId(),
-                i.currency(), i.issueDate(), i.dueDate(), i.buyerReference(), i.purchaseOrderRef(), i.paymentTerms(),
-                masked ? Masks.HIDDEN : i.note(), i.netTotal(), i.taxTotal(), i.prepaid(), i.payable(), i.paidTotal(),
-                i.precedingInvoiceId(), i.rejectionReason(), lines, overdue(i, today), retainUntil, masked,
+                i.currency(), i.issueDate(), i.dueDate(), masked ? Masks.HIDDEN : i.buyerReference(),
+                i.purchaseOrderRef(), i.paymentTerms(), masked ? Masks.HIDDEN : i.note(), i.netTotal(), i.taxTotal(),
+                i.prepaid(), i.payable(), i.paidTotal(), i.precedingInvoiceId(),
+                masked ? Masks.HIDDEN : i.rejectionReason(), lines, overdue(i, today), retainUntil, masked,
                 i.rowVersion(), null);
     }
 
