@@ -23,6 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * that they completed the current version, and a person overdue on a module one of their roles needs is stopped
  * from sensitive-data operations ({@link TrainingRequired}). Training is for people: service accounts neither
  * attest nor are held to it (their certificate registration by a security administrator is their control).
+ * Modules are the platform's security programme, binding on the people of every tenant: platform administrators
+ * publish and revise them. Standings are read per tenant: the people of the caller's tenant, for their roles there.
  */
 @ApplicationScoped
 @Transactional
@@ -33,6 +35,9 @@ public class TrainingService {
 
     @Inject
     IdentityRepository identities;
+
+    @Inject
+    TenantScope scope;
 
     @Inject
     Clock clock;
@@ -48,6 +53,7 @@ public class TrainingService {
     @Audited(value = "training.publish", target = "training-module")
     public TrainingModule publish(Caller admin, String title, String content, Set<String> audience,
             int validityDays) {
+        scope.requirePlatform();
         requireRoles(audience);
         String name = title.strip();
         if (training.titleTaken(name)) {
@@ -63,6 +69,7 @@ public class TrainingService {
     @Audited(value = "training.revise", target = "training-module")
     public TrainingModule revise(Caller admin, UUID moduleId, String content, Set<String> audience,
             int validityDays) {
+        scope.requirePlatform();
         requireRoles(audience);
         TrainingModule module = training.module(moduleId)
                 .orElseThrow(() -> SecurityException.notFound("Training module"));
@@ -92,17 +99,18 @@ public class TrainingService {
         return training.modules();
     }
 
-    /** Every active person's standing with every module one of their roles needs. */
+    /** Every active person of the caller's tenant: their standing with every module one of their roles there needs. */
     @ReadOnly
     public List<TrainingStanding> standings() {
-        Map<UUID, List<Membership>> memberships = identities.allMemberships().stream()
+        UUID tenant = scope.tenant();
+        Map<UUID, List<Membership>> memberships = identities.membershipsIn(tenant).stream()
                 .collect(Collectors.groupingBy(Membership::userId));
         Map<UUID, List<TrainingAttestation>> attestations = training.allAttestations().stream()
                 .collect(Collectors.groupingBy(TrainingAttestation::userId));
         List<TrainingModule> modules = training.modules();
         Instant now = clock.instant();
         List<TrainingStanding> standings = new ArrayList<>();
-        for (UserAccount user : training.activeUsers()) {
+        for (UserAccount user : identities.membersOf(tenant).stream().filter(u -> !u.disabled()).toList()) {
             Map<String, Instant> granted = firstGranted(memberships.getOrDefault(user.id(), List.of()), null);
             for (TrainingModule module : modules) {
                 rules().standing(user.id(), user.username(), granted, module,
