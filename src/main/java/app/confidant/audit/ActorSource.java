@@ -7,4 +7,10 @@ package app.confidant.audit;
 public interface ActorSource {
 
     Actor current();
+
+    /**
+     * Whether the current caller reads the audit events of every tenant (platform roles, working in the platform
+     * tenant); everyone else reads only the events recorded in the tenant they work in.
+     */
+    boolean readsEveryTenant();
 }

@@ -21,6 +21,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
@@ -29,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * For auditors: verify every chain, search events, export the trail as JSON Lines. Role names are spelled out
  * here because audit sits below security in the dependency order (security.Roles.AUDITOR is the same string).
+ * A tenant's auditor searches and exports the events recorded in their tenant only; a platform auditor the whole
+ * trail. Verification always covers every chain (a chain interleaves tenants) and reports no event's content.
  */
 @Tag(name = "Audit trail")
 @Path("audit")
@@ -85,7 +88,7 @@ public class AuditResource {
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return query.search(new AuditQuery.Filter(actor, action, targetType, targetId, instant(from), instant(to)),
+        return query.search(new AuditQuery.Filter(readableTenant(), actor, action, targetType, targetId, instant(from), instant(to)),
                 offset, limit);
     }
 
@@ -96,10 +99,11 @@ public class AuditResource {
     @APIResponses({
             @APIResponse(responseCode = "200", description = "application/x-ndjson stream")})
     public Response export() {
+        UUID tenant = readableTenant();
         log.appendIndependently(AuditEntry.success(actors.current(), "audit.export", "audit-chain", null));
         StreamingOutput lines = out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            query.export(record -> {
+            query.export(tenant, record -> {
                 try {
                     writer.write(line(record));
                     writer.write('\n');
@@ -110,6 +114,18 @@ public class AuditResource {
             writer.flush();
         };
         return Response.ok(lines).header("Content-Disposition", "attachment; filename=\"audit.jsonl\"").build();
+    }
+
+    /** The caller's tenant, or null for a platform reader (every tenant); a caller in no tenant reads nothing. */
+    private UUID readableTenant() {
+        if (actors.readsEveryTenant()) {
+            return null;
+        }
+        UUID tenant = actors.current().tenantId();
+        if (tenant == null) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        return tenant;
     }
 
     private static String line(AuditRecord r) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -20,8 +21,11 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class KeyAttributes {
 
-    /** A key as the token reports it; {@code activatedAt} and {@code state} null for keys the registry does not list. */
-    public record Reading(TokenKey key, Instant activatedAt, String state) {
+    /**
+     * A key as the token reports it; {@code activatedAt}, {@code state} and {@code tenant} null for keys the registry
+     * does not list.
+     */
+    public record Reading(TokenKey key, Instant activatedAt, String state, UUID tenant) {
 
         public String label() {
             return key.label();
@@ -32,7 +36,7 @@ public class KeyAttributes {
         }
     }
 
-    private record Registered(Instant activatedAt, String state) {
+    private record Registered(Instant activatedAt, String state, UUID tenant) {
     }
 
     @Inject
@@ -47,8 +51,8 @@ public class KeyAttributes {
         Map<String, Registered> registry = registry();
         return keys.stream().map(key -> {
             Registered registered = registry.get(key.label());
-            return registered == null ? new Reading(key, null, null)
-                    : new Reading(key, registered.activatedAt(), registered.state());
+            return registered == null ? new Reading(key, null, null, null)
+                    : new Reading(key, registered.activatedAt(), registered.state(), registered.tenant());
         }).toList();
     }
 
@@ -56,10 +60,11 @@ public class KeyAttributes {
         Map<String, Registered> registry = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT label, COALESCE(activated_at, created_at), state FROM data_key");
+                     "SELECT label, COALESCE(activated_at, created_at), state, tenant_id FROM data_key");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                registry.put(rows.getString(1), new Registered(rows.getTimestamp(2).toInstant(), rows.getString(3)));
+                registry.put(rows.getString(1), new Registered(rows.getTimestamp(2).toInstant(), rows.getString(3),
+                        rows.getObject(4, UUID.class)));
             }
         } catch (SQLException e) {
             throw new KeyRegistryException("cannot read the data-key registry", e);

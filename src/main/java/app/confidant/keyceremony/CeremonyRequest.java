@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
 /**
- * A custodian's proposal. {@code tenantId} names the tenant (every kind but AUDIT_KEY); {@code version} names the
+ * A custodian's proposal. A ceremony acts on the tenant the custodian works in: {@code tenantId} may be left out,
+ * and if given it must name that tenant (AUDIT_KEY concerns no tenant and ignores it); {@code version} names the
  * key version for ACTIVATE, RETIRE and DESTROY; {@code purpose} defaults to SEAL (the data key); {@code validForSeconds} may shorten the approval window, never lengthen it.
  */
 public record CeremonyRequest(@NotNull CeremonyKind kind, UUID tenantId, KeyPurpose purpose,
@@ -22,5 +23,10 @@ public record CeremonyRequest(@NotNull CeremonyKind kind, UUID tenantId, KeyPurp
     public CeremonyRequest {
         purpose = purpose == null ? KeyPurpose.SEAL : purpose;
         tenantId = kind == CeremonyKind.AUDIT_KEY ? NO_TENANT : tenantId;
+    }
+
+    /** The same proposal for the tenant it acts on. */
+    CeremonyRequest in(UUID tenant) {
+        return new CeremonyRequest(kind, tenant, purpose, version, reason, validForSeconds);
     }
 }

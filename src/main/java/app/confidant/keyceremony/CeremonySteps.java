@@ -9,6 +9,7 @@ import app.confidant.crypto.KeyPurpose;
 import app.confidant.crypto.KeyVersions;
 import app.confidant.crypto.RegisteredKey;
 import app.confidant.crypto.TokenKey;
+import app.confidant.security.TenantService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -38,6 +39,9 @@ public class CeremonySteps {
 
     @Inject
     ActorSource actors;
+
+    @Inject
+    TenantService tenants;
 
     @Inject
     Clock clock;
@@ -120,6 +124,7 @@ public class CeremonySteps {
         if (destroyed.isEmpty()) {
             throw KeyCeremonyException.conflict("key-state", "The tenant has no key left to destroy.");
         }
+        tenants.markShredded(tenant);
         return "shredded the tenant: destroyed " + destroyed.size() + " key versions ("
                 + String.join(", ", destroyed.stream().map(RegisteredKey::label).toList()) + ") in the HSM";
     }

@@ -28,8 +28,10 @@ public class KeyCeremonyRepository {
         return Optional.ofNullable(em.find(KeyCeremony.class, id));
     }
 
-    List<KeyCeremony> page(int offset, int limit) {
-        return em.createQuery("SELECT c FROM KeyCeremony c ORDER BY c.proposedAt DESC", KeyCeremony.class)
+    /** Ceremonies of these tenants only. */
+    List<KeyCeremony> page(List<UUID> tenants, int offset, int limit) {
+        return em.createQuery("SELECT c FROM KeyCeremony c WHERE c.tenantId IN :tenants ORDER BY c.proposedAt DESC",
+                        KeyCeremony.class).setParameter("tenants", tenants)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 

@@ -6,6 +6,8 @@ import app.confidant.crypto.KeyPurpose;
 import app.confidant.security.Caller;
 import app.confidant.security.CallerContext;
 import app.confidant.security.Roles;
+import app.confidant.security.TenantScope;
+import app.confidant.security.TenantService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -20,6 +22,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Dual control: one custodian proposes a ceremony with a reason, a different custodian approves it within the
  * approval window, and only then is it carried out; either may cancel it before. Every step is an audit event
  * (a refused approval too, as a failure). Auditors read the ceremonies; nobody else sees them.
+ *
+ * <p>Tenant boundary: a ceremony acts on the tenant its proposer works in, and is seen, approved or cancelled only
+ * by custodians and auditors of that tenant (another tenant's ceremony is not found). The platform tenant's
+ * custodians hold the platform's ceremonies: its own keys and the audit key (AUDIT_KEY); the platform tenant is
+ * never shredded.
  */
 @Stateless
 @RolesAllowed({Roles.KEY_CUSTODIAN, Roles.AUDITOR})
@@ -37,6 +44,12 @@ public class KeyCeremonyService {
     CallerContext callers;
 
     @Inject
+    TenantScope scope;
+
+    @Inject
+    TenantService tenants;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -45,8 +58,9 @@ public class KeyCeremonyService {
 
     @RolesAllowed(Roles.KEY_CUSTODIAN)
     @Audited(value = "key-ceremony.propose", target = "key-ceremony")
-    public CeremonyResponse propose(CeremonyRequest request) {
+    public CeremonyResponse propose(CeremonyRequest proposal) {
         Caller caller = callers.require();
+        CeremonyRequest request = inCallersTenant(proposal);
         check(request);
         Instant now = clock.instant();
         Duration window = request.validForSeconds() == null ? approvalWindow
@@ -85,17 +99,48 @@ public class KeyCeremonyService {
 
     @ReadOnly
     public CeremonyResponse get(UUID id) {
-        return ceremonies.find(id).map(this::view).orElseThrow(() -> KeyCeremonyException.notFound("Ceremony"));
+        return ceremonies.find(id).filter(c -> visible(c.tenantId())).map(this::view)
+                .orElseThrow(() -> KeyCeremonyException.notFound("Ceremony"));
     }
 
     @ReadOnly
     public List<CeremonyResponse> list(int offset, int limit) {
-        return ceremonies.page(Math.max(0, offset), Math.min(Math.max(1, limit), MAX_PAGE)).stream().map(this::view)
-                .toList();
+        List<UUID> tenantsSeen = scope.platform() ? List.of(scope.tenant(), CeremonyRequest.NO_TENANT)
+                : List.of(scope.tenant());
+        return ceremonies.page(tenantsSeen, Math.max(0, offset), Math.min(Math.max(1, limit), MAX_PAGE)).stream()
+                .map(this::view).toList();
+    }
+
+    /** The caller's own tenant's ceremonies; for the platform tenant's people also those of no tenant (AUDIT_KEY). */
+    private boolean visible(UUID tenant) {
+        return scope.owns(tenant) || scope.platform() && CeremonyRequest.NO_TENANT.equals(tenant);
+    }
+
+    /**
+     * The proposal for the caller's tenant: a body naming another tenant is refused (403 other-tenant), AUDIT_KEY
+     * only by the platform's custodians (403 platform-only), and the platform tenant is never shredded.
+     */
+    private CeremonyRequest inCallersTenant(CeremonyRequest request) {
+        if (request.kind() == CeremonyKind.AUDIT_KEY) {
+            scope.requirePlatform();
+            return request;
+        }
+        UUID tenant = scope.tenant();
+        if (request.tenantId() != null && !request.tenantId().equals(tenant)) {
+            throw new KeyCeremonyException(403, "other-tenant", "A ceremony acts on the tenant you work in ("
+                    + tenant + "); leave tenantId out or name that tenant.");
+        }
+        if (request.kind() == CeremonyKind.SHRED && TenantScope.PLATFORM.equals(tenant)) {
+            throw new KeyCeremonyException(422, "platform-not-shreddable",
+                    "The platform tenant holds every person's identity; it is never shredded.");
+        }
+        tenants.requireActive(tenant);
+        return request.in(tenant);
     }
 
     private KeyCeremony pending(UUID id) {
-        KeyCeremony ceremony = ceremonies.lock(id).orElseThrow(() -> KeyCeremonyException.notFound("Ceremony"));
+        KeyCeremony ceremony = ceremonies.lock(id).filter(c -> visible(c.tenantId()))
+                .orElseThrow(() -> KeyCeremonyException.notFound("Ceremony"));
         if (!KeyCeremony.PROPOSED.equals(ceremony.state())) {
             throw KeyCeremonyException.conflict("ceremony-decided", "This ceremony was " + ceremony.state()
                     .toLowerCase() + " already.");
@@ -123,9 +168,6 @@ public class KeyCeremonyService {
             case ACTIVATE, RETIRE, DESTROY -> true;
             case GENERATE, SHRED, AUDIT_KEY -> false;
         };
-        if (request.tenantId() == null) {
-            throw new KeyCeremonyException(400, "tenant-required", request.kind() + " names the tenant.");
-        }
         if (needsVersion && request.version() == null) {
             throw new KeyCeremonyException(400, "version-required", request.kind() + " names the key version.");
         }

@@ -9,6 +9,7 @@ import app.confidant.crypto.KeyVersions;
 import app.confidant.crypto.RegisteredKey;
 import app.confidant.crypto.TokenKey;
 import app.confidant.security.Roles;
+import app.confidant.security.TenantScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -24,7 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every key in the token and in the registry: tenants' data and blind-index keys (with their life cycle), the audit
- * MAC keys and the health key, with flags read live from the HSM and check values computed in it now.
+ * MAC keys and the health key, with flags read live from the HSM and check values computed in it now. A tenant's
+ * custodians and auditors see their tenant's keys only; the platform's see the whole token (every tenant's keys,
+ * the audit and health keys, and any key the registry does not know), since they answer for the HSM itself.
  */
 @Stateless
 @RolesAllowed({Roles.KEY_CUSTODIAN, Roles.AUDITOR})
@@ -40,6 +43,9 @@ public class KeyInventoryService {
     StoredValues storedValues;
 
     @Inject
+    TenantScope scope;
+
+    @Inject
     @ConfigProperty(name = "confidant.keys.cryptoperiod-days", defaultValue = "365")
     int cryptoperiodDays;
 
@@ -49,10 +55,18 @@ public class KeyInventoryService {
                 .collect(Collectors.toMap(TokenKey::label, Function.identity(), (a, b) -> a));
         Map<String, Map<Integer, Long>> counts = new HashMap<>();
         List<KeyResponse> keys = new ArrayList<>();
+        boolean platform = scope.platform();
         for (RegisteredKey key : registry.all()) {
+            TokenKey token = inToken.remove(key.label());
+            if (!platform && !scope.owns(key.tenant())) {
+                continue;
+            }
             long values = counts.computeIfAbsent(key.tenant() + "/" + key.purpose(),
                     k -> storedValues.perVersion(key.tenant(), key.purpose())).getOrDefault(key.version(), 0L);
-            keys.add(registered(key, inToken.remove(key.label()), values));
+            keys.add(registered(key, token, values));
+        }
+        if (!platform) {
+            return keys;
         }
         int newestAuditKey = inToken.keySet().stream().filter(l -> l.matches("audit-mac-v\\d+"))
                 .mapToInt(AuditChains::version).max().orElse(0);

@@ -3,6 +3,7 @@ package app.confidant.keyceremony;
 import app.confidant.audit.Audited;
 import app.confidant.audit.ReadOnly;
 import app.confidant.security.Roles;
+import app.confidant.security.TenantScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -10,7 +11,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-/** Progress of re-encryption jobs, and pausing or resuming one (custodians; auditors read). */
+/**
+ * Progress of re-encryption jobs, and pausing or resuming one (custodians; auditors read): the jobs of the caller's
+ * tenant only; another tenant's job is not found.
+ */
 @Stateless
 @RolesAllowed({Roles.KEY_CUSTODIAN, Roles.AUDITOR})
 public class ReencryptionService {
@@ -19,11 +23,14 @@ public class ReencryptionService {
     ReencryptionJobs jobs;
 
     @Inject
+    TenantScope scope;
+
+    @Inject
     Clock clock;
 
     @ReadOnly
     public List<JobProgress> list() {
-        return jobs.all().stream().map(JobProgress::of).toList();
+        return jobs.all().stream().filter(j -> scope.owns(j.tenant())).map(JobProgress::of).toList();
     }
 
     @ReadOnly
@@ -53,6 +60,6 @@ public class ReencryptionService {
     }
 
     private ReencryptionJob find(UUID id) {
-        return jobs.find(id).orElseThrow(() -> KeyCeremonyException.notFound("Re-encryption job"));
+        return jobs.find(id).filter(j -> scope.owns(j.tenant())).orElseThrow(() -> KeyCeremonyException.notFound("Re-encryption job"));
     }
 }

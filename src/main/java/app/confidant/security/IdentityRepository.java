@@ -56,6 +56,25 @@ public class IdentityRepository {
                 .getResultList();
     }
 
+    /** People of a tenant: created in it, or holding a role in it. */
+    public List<UserAccount> membersOf(UUID tenantId) {
+        return em.createQuery("SELECT u FROM UserAccount u WHERE u.homeTenantId = :tenant OR u.id IN"
+                        + " (SELECT m.userId FROM Membership m WHERE m.tenantId = :tenant) ORDER BY u.username",
+                UserAccount.class).setParameter("tenant", tenantId).getResultList();
+    }
+
+    /** Whether a tenant's security administrators may manage the user: created in the tenant or holding a role there. */
+    public boolean memberOf(UUID userId, UUID tenantId) {
+        return em.createQuery("SELECT count(u) FROM UserAccount u WHERE u.id = :user AND (u.homeTenantId = :tenant"
+                        + " OR u.id IN (SELECT m.userId FROM Membership m WHERE m.tenantId = :tenant))", Long.class)
+                .setParameter("user", userId).setParameter("tenant", tenantId).getSingleResult() > 0;
+    }
+
+    public List<Membership> membershipsIn(UUID tenantId) {
+        return em.createQuery("SELECT m FROM Membership m WHERE m.tenantId = :tenant ORDER BY m.userId, m.role",
+                Membership.class).setParameter("tenant", tenantId).getResultList();
+    }
+
     public Optional<Membership> membership(UUID userId, UUID tenantId, String role) {
         return em.createQuery("SELECT m FROM Membership m WHERE m.userId = :user AND m.tenantId = :tenant"
                         + " AND m.role = :role", Membership.class)

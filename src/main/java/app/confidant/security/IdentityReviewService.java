@@ -10,14 +10,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Read-only findings about identities for the security self-audit: no MFA, dormant people. */
+/** Read-only findings about the people of the caller's tenant for the security self-audit: no MFA, dormant people. */
 @ApplicationScoped
 @Transactional
 @RolesAllowed({Roles.SECURITY_ADMIN, Roles.AUDITOR}) // the security report's identity control
 public class IdentityReviewService {
 
     @Inject
-    TrainingRepository people;
+    IdentityRepository identities;
+
+    @Inject
+    TenantScope scope;
 
     @Inject
     Clock clock;
@@ -25,15 +28,19 @@ public class IdentityReviewService {
     /** Active people who have no second factor enrolled. */
     @ReadOnly
     public List<String> withoutMfa() {
-        return people.activeUsers().stream().filter(u -> !u.mfaEnabled()).map(UserAccount::username).toList();
+        return activePeople().stream().filter(u -> !u.mfaEnabled()).map(UserAccount::username).toList();
     }
 
     /** Active people who have not logged in for longer than {@code idle} (or never, since being created). */
     @ReadOnly
     public List<String> dormant(Duration idle) {
         Instant cutoff = clock.instant().minus(idle);
-        return people.activeUsers().stream()
+        return activePeople().stream()
                 .filter(u -> (u.lastLoginAt() == null ? u.createdAt() : u.lastLoginAt()).isBefore(cutoff))
                 .map(UserAccount::username).toList();
+    }
+
+    private List<UserAccount> activePeople() {
+        return identities.membersOf(scope.tenant()).stream().filter(u -> !u.disabled()).toList();
     }
 }

@@ -26,4 +26,9 @@ public class SecurityActorSource implements ActorSource {
             return Actor.SYSTEM;
         }
     }
+
+    @Override
+    public boolean readsEveryTenant() {
+        return TenantScope.PLATFORM.equals(current().tenantId());
+    }
 }

@@ -35,7 +35,8 @@ public class ServiceAccountRepository {
                 .setParameter("name", name).getSingleResult() > 0;
     }
 
-    public List<ServiceAccount> all() {
-        return em.createQuery("SELECT s FROM ServiceAccount s ORDER BY s.name", ServiceAccount.class).getResultList();
+    public List<ServiceAccount> of(UUID tenantId) {
+        return em.createQuery("SELECT s FROM ServiceAccount s WHERE s.tenantId = :tenant ORDER BY s.name",
+                ServiceAccount.class).setParameter("tenant", tenantId).getResultList();
     }
 }

@@ -35,10 +35,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ServiceAccountResource {
 
-    /** {@code role} may be left out: INTEGRATION. {@code certificatePem}: the application's own certificate. */
+    /**
+     * {@code tenantId} may be left out (the caller's tenant; another tenant is not found); {@code role} may be left
+     * out: INTEGRATION. {@code certificatePem}: the application's own certificate.
+     */
     public record RegisterServiceAccountRequest(
             @NotBlank @Size(max = 100) String name,
-            @NotNull UUID tenantId,
+            UUID tenantId,
             @Size(max = 32) String role,
             @NotBlank @Size(max = 16_384) String certificatePem) {
     }
@@ -74,11 +77,11 @@ public class ServiceAccountResource {
                 .entity(ServiceAccountResponse.of(account)).build();
     }
 
-    /** Every account ever registered, revoked ones included (with {@code revokedAt}). */
+    /** Every account of the caller's tenant ever registered, revoked ones included (with {@code revokedAt}). */
     @GET
-    @Operation(summary = "List service accounts with certificate fingerprint and expiry")
+    @Operation(summary = "List the tenant's service accounts with certificate fingerprint and expiry")
     @APIResponses({
-            @APIResponse(responseCode = "200", description = "All service accounts")})
+            @APIResponse(responseCode = "200", description = "The tenant's service accounts")})
     public List<ServiceAccountResponse> list() {
         return serviceAccounts.list().stream().map(ServiceAccountResponse::of).toList();
     }

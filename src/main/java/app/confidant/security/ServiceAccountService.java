@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Registers internal applications by their client certificate, revokes them, and recognises them when they call.
  * A service account never holds an administrative role: an application must not be able to manage people or keys.
+ * Administrators register, list and revoke the accounts of their own tenant only; another tenant's are not found.
  */
 @ApplicationScoped
 @Transactional
@@ -33,10 +34,21 @@ public class ServiceAccountService {
     ServiceAccountRepository accounts;
 
     @Inject
+    TenantService tenants;
+
+    @Inject
+    TenantScope scope;
+
+    @Inject
     Clock clock;
 
+    /** {@code tenantId} may be left out; given, it must be the caller's tenant (another one is not found: 404). */
     @Audited(value = "service-account.register", target = "service-account")
     public ServiceAccount register(Caller admin, String name, UUID tenantId, String role, String certificatePem) {
+        if (tenantId != null && !scope.owns(tenantId)) {
+            throw SecurityException.notFound("Tenant");
+        }
+        UUID tenant = tenants.requireActive(scope.tenant()).id();
         String accountName = name == null ? "" : name.strip().toLowerCase();
         if (!NAME.matcher(accountName).matches()) {
             throw SecurityException.badRequest("invalid-name",
@@ -63,7 +75,7 @@ public class ServiceAccountService {
         if (accounts.nameTaken(accountName)) {
             throw SecurityException.conflict("name-taken", "That service account name is or was in use.");
         }
-        ServiceAccount account = new ServiceAccount(accountName, tenantId, accountRole, certificate, admin.userId(),
+        ServiceAccount account = new ServiceAccount(accountName, tenant, accountRole, certificate, admin.userId(),
                 now);
         accounts.add(account);
         return account;
@@ -72,14 +84,15 @@ public class ServiceAccountService {
     /** Revokes at once: the next request with the certificate is refused, on open connections too. */
     @Audited(value = "service-account.revoke", target = "service-account")
     public void unregister(UUID id) {
-        accounts.forUpdate(id).orElseThrow(() -> SecurityException.notFound("Service account"))
-                .revoke(clock.instant());
+        accounts.forUpdate(id).filter(a -> scope.owns(a.tenantId()))
+                .orElseThrow(() -> SecurityException.notFound("Service account")).revoke(clock.instant());
     }
 
+    /** The caller's tenant's accounts, revoked ones included. */
     @ReadOnly
     @RolesAllowed({Roles.SECURITY_ADMIN, Roles.AUDITOR}) // and the security report's identity control
     public List<ServiceAccount> list() {
-        return accounts.all();
+        return accounts.of(scope.tenant());
     }
 
     /**

@@ -41,8 +41,4 @@ public class TrainingRepository {
         return em.createQuery("SELECT a FROM TrainingAttestation a", TrainingAttestation.class).getResultList();
     }
 
-    public List<UserAccount> activeUsers() {
-        return em.createQuery("SELECT u FROM UserAccount u WHERE u.disabled = false ORDER BY u.username",
-                UserAccount.class).getResultList();
-    }
 }

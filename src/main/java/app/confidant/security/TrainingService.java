@@ -25,6 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * that they completed the current version, and a person overdue on a module one of their roles needs is stopped
  * from sensitive-data operations ({@link TrainingRequired}). Training is for people: service accounts neither
  * attest nor are held to it (their certificate registration by a security administrator is their control).
+ * Modules are the platform's security programme, binding on the people of every tenant: platform administrators
+ * publish and revise them. Standings are read per tenant: the people of the caller's tenant, for their roles there.
  */
 @ApplicationScoped
 @Transactional
@@ -35,6 +37,9 @@ public class TrainingService {
 
     @Inject
     IdentityRepository identities;
+
+    @Inject
+    TenantScope scope;
 
     @Inject
     Clock clock;
@@ -51,6 +56,7 @@ public class TrainingService {
     @RolesAllowed(Roles.SECURITY_ADMIN)
     public TrainingModule publish(Caller admin, String title, String content, Set<String> audience,
             int validityDays) {
+        scope.requirePlatform();
         requireRoles(audience);
         String name = title.strip();
         if (training.titleTaken(name)) {
@@ -67,6 +73,7 @@ public class TrainingService {
     @RolesAllowed(Roles.SECURITY_ADMIN)
     public TrainingModule revise(Caller admin, UUID moduleId, String content, Set<String> audience,
             int validityDays) {
+        scope.requirePlatform();
         requireRoles(audience);
         TrainingModule module = training.module(moduleId)
                 .orElseThrow(() -> SecurityException.notFound("Training module"));
@@ -100,18 +107,19 @@ public class TrainingService {
         return training.modules();
     }
 
-    /** Every active person's standing with every module one of their roles needs. */
+    /** Every active person of the caller's tenant: their standing with every module one of their roles there needs. */
     @ReadOnly
     @RolesAllowed({Roles.SECURITY_ADMIN, Roles.AUDITOR}) // and the security report
     public List<TrainingStanding> standings() {
-        Map<UUID, List<Membership>> memberships = identities.allMemberships().stream()
+        UUID tenant = scope.tenant();
+        Map<UUID, List<Membership>> memberships = identities.membershipsIn(tenant).stream()
                 .collect(Collectors.groupingBy(Membership::userId));
         Map<UUID, List<TrainingAttestation>> attestations = training.allAttestations().stream()
                 .collect(Collectors.groupingBy(TrainingAttestation::userId));
         List<TrainingModule> modules = training.modules();
         Instant now = clock.instant();
         List<TrainingStanding> standings = new ArrayList<>();
-        for (UserAccount user : training.activeUsers()) {
+        for (UserAccount user : identities.membersOf(tenant).stream().filter(u -> !u.disabled()).toList()) {
             Map<String, Instant> granted = firstGranted(memberships.getOrDefault(user.id(), List.of()), null);
             for (TrainingModule module : modules) {
                 rules().standing(user.id(), user.username(), granted, module,

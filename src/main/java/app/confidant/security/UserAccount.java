@@ -57,6 +57,10 @@ public class UserAccount extends SealedEntity {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
+    /** The tenant the person was created in: its security administrators manage them (with the tenants of roles). */
+    @Column(name = "home_tenant_id", nullable = false, updatable = false)
+    private UUID homeTenantId;
+
     protected UserAccount() {
         // for JPA
     }
@@ -66,6 +70,7 @@ public class UserAccount extends SealedEntity {
         this.username = Objects.requireNonNull(username);
         this.passwordHash = Objects.requireNonNull(passwordHash);
         this.createdAt = now;
+        this.homeTenantId = IDENTITY_TENANT;
         totpSecret(null);
     }
 
@@ -104,6 +109,15 @@ public class UserAccount extends SealedEntity {
 
     public Instant lastLoginAt() {
         return lastLoginAt;
+    }
+
+    public UUID homeTenantId() {
+        return homeTenantId;
+    }
+
+    /** Set once, before the user is first stored. */
+    void homeTenant(UUID tenant) {
+        homeTenantId = Objects.requireNonNull(tenant);
     }
 
     byte[] totpSecret() {

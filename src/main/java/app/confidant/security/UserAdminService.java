@@ -18,7 +18,10 @@ import java.util.stream.Collectors;
 
 /**
  * User and role administration with separation of duties: nobody grants roles to themselves, and
- * SECURITY_ADMIN or KEY_CUSTODIAN never sit on one user together with an invoice role.
+ * SECURITY_ADMIN or KEY_CUSTODIAN never sit on one user together with an invoice role. Within the tenant boundary:
+ * an administrator manages the people of their own tenant (created there or holding a role there) and grants roles
+ * in their own tenant only; a platform administrator may also appoint (or remove) a tenant's SECURITY_ADMIN.
+ * Anything outside that answers 404, like an unknown id.
  */
 @ApplicationScoped
 @Transactional
@@ -39,15 +42,33 @@ public class UserAdminService {
     TokenStore tokens;
 
     @Inject
+    TenantService tenants;
+
+    @Inject
+    TenantScope scope;
+
+    @Inject
     Clock clock;
 
+    /** A person of the administrator's tenant (their home tenant). */
+    @Audited(value = "user.create", target = "user")
+    public UserAccount createUser(Caller admin, String username, char[] password) {
+        return newUser(username, password, scope.tenant());
+    }
+
+    /** A person of the platform tenant (the bootstrap administrator). */
     @Audited(value = "user.create", target = "user")
     public UserAccount createUser(String username, char[] password) {
+        return newUser(username, password, TenantScope.PLATFORM);
+    }
+
+    private UserAccount newUser(String username, char[] password, UUID homeTenant) {
         String name = username.strip().toLowerCase();
         if (identities.userForUpdate(name).isPresent()) {
             throw SecurityException.conflict("username-taken", "That username is taken.");
         }
         UserAccount user = new UserAccount(name, passwords.hash(password), clock.instant());
+        user.homeTenant(homeTenant);
         identities.add(user);
         identities.flush();
         return user;
@@ -74,7 +95,9 @@ public class UserAdminService {
         if (admin.userId().equals(userId)) {
             throw SecurityException.conflict("self-grant", "Nobody grants roles to themselves.");
         }
-        UserAccount user = identities.userForUpdate(userId).orElseThrow(() -> SecurityException.notFound("User"));
+        requireGrantable(tenantId, role);
+        tenants.requireActive(tenantId);
+        UserAccount user = manageable(userId);
         Set<String> held = identities.memberships(user.id()).stream().map(Membership::role)
                 .collect(Collectors.toCollection(HashSet::new));
         held.add(role);
@@ -92,6 +115,8 @@ public class UserAdminService {
         if (admin.userId().equals(userId)) {
             throw SecurityException.conflict("self-grant", "Nobody changes their own roles.");
         }
+        requireGrantable(tenantId, role);
+        manageable(userId);
         identities.membership(userId, tenantId, role).ifPresent(identities::remove);
         tokens.revokeAll(userId);
     }
@@ -101,17 +126,23 @@ public class UserAdminService {
         if (admin.userId().equals(userId)) {
             throw SecurityException.conflict("self-grant", "Nobody resets their own second factor.");
         }
-        UserAccount user = identities.userForUpdate(userId).orElseThrow(() -> SecurityException.notFound("User"));
+        UserAccount user = manageable(userId);
         user.resetMfa();
         identities.removeRecoveryCodes(userId);
         tokens.revokeAll(userId);
     }
 
-    /** Every user whose roles break separation of duties (refused at assignment; listed for auditors). */
+    /**
+     * Every person of the caller's tenant whose roles break separation of duties (refused at assignment; listed for
+     * auditors). Their roles in every tenant count, as they do at assignment.
+     */
     @ReadOnly
     @RolesAllowed({Roles.SECURITY_ADMIN, Roles.AUDITOR}) // and the security report
     public List<Conflict> conflicts() {
-        Map<UUID, Set<String>> rolesByUser = identities.allMemberships().stream().collect(Collectors.groupingBy(
+        Set<UUID> members = identities.membersOf(scope.tenant()).stream().map(UserAccount::id)
+                .collect(Collectors.toSet());
+        Map<UUID, Set<String>> rolesByUser = identities.allMemberships().stream()
+                .filter(m -> members.contains(m.userId())).collect(Collectors.groupingBy(
                 Membership::userId, Collectors.mapping(Membership::role, Collectors.toSet())));
         List<Conflict> conflicts = new ArrayList<>();
         rolesByUser.forEach((userId, roles) -> {
@@ -122,6 +153,26 @@ public class UserAdminService {
             }
         });
         return conflicts;
+    }
+
+    /**
+     * Roles are granted in the caller's own tenant; a platform administrator may also appoint a tenant's security
+     * administrators. Any other tenant is answered like an unknown one.
+     */
+    private void requireGrantable(UUID tenantId, String role) {
+        boolean own = scope.owns(tenantId);
+        boolean appointment = scope.platform() && Roles.SECURITY_ADMIN.equals(role);
+        if (!own && !appointment) {
+            throw SecurityException.notFound("Tenant");
+        }
+    }
+
+    /** The user, locked, if the caller's tenant may manage them; else 404 as for an unknown id. */
+    private UserAccount manageable(UUID userId) {
+        if (!identities.memberOf(userId, scope.tenant())) {
+            throw SecurityException.notFound("User");
+        }
+        return identities.userForUpdate(userId).orElseThrow(() -> SecurityException.notFound("User"));
     }
 
     static String conflictRule(Set<String> roles) {

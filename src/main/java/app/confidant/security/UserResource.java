@@ -52,25 +52,26 @@ public class UserResource {
     CallerContext callers;
 
     @POST
-    @Operation(summary = "Create a user (no roles yet; MFA enrolment at first login)")
+    @Operation(summary = "Create a user of the caller's tenant (no roles yet; MFA enrolment at first login)")
     @APIResponses({
             @APIResponse(responseCode = "201", description = "Created"),
             @APIResponse(responseCode = "409", description = "Username taken"),
             @APIResponse(responseCode = "400", description = "Username or password not acceptable (e.g. too weak)")})
     public Response create(@Valid @NotNull CreateUserRequest request) {
-        UserAccount user = admin.createUser(request.username(), request.password().toCharArray());
+        UserAccount user = admin.createUser(callers.require(), request.username(), request.password().toCharArray());
         return Response.created(URI.create("users/" + user.id()))
                 .entity(new UserCreatedResponse(user.id(), user.username())).build();
     }
 
     @PUT
     @Path("{id}/tenants/{tenant}/roles/{role}")
-    @Operation(summary = "Grant a role in a tenant (separation of duties enforced)")
+    @Operation(summary = "Grant a role in the caller's tenant (separation of duties enforced)")
     @APIResponses({
             @APIResponse(responseCode = "204", description = "Granted"),
             @APIResponse(responseCode = "404", description = "No such resource in the caller's tenant"),
             @APIResponse(responseCode = "409",
-                    description = "Conflicts with a role the user holds (separation of duties), or a grant to oneself"),
+                    description = "Conflicts with a role the user holds (separation of duties), a grant to oneself, or "
+                            + "a shredded tenant"),
             @APIResponse(responseCode = "400", description = "Unknown role")})
     public Response grant(@PathParam("id") UUID id, @PathParam("tenant") UUID tenant, @PathParam("role") String role) {
         admin.grant(callers.require(), id, tenant, role);

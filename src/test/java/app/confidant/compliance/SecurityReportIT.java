@@ -94,7 +94,7 @@ class SecurityReportIT {
         assertThat(control(report(server, auditor), "training").toString()).doesNotContain(username);
 
         String title = "Key ceremony rules " + UUID.randomUUID();
-        assertThat(server.send("POST", "/api/v1/training/modules", personas.administratorToken(),
+        assertThat(server.send("POST", "/api/v1/training/modules", personas.platformAdministratorToken(),
                 ProgrammeServer.module(title, Roles.KEY_CUSTODIAN, "https://training.example/keys")).statusCode())
                 .isEqualTo(201);
 

@@ -102,7 +102,7 @@ class BlindIndexRotationIT {
         byTaxId.put("ATU99999999", Set.of(created));
         HttpResponse<String> earlyRetire = proposeAndApprove(ceremonies, "RETIRE", tenant, 1);
         assertThat(earlyRetire.statusCode()).as(earlyRetire.body()).isEqualTo(409);
-        JsonObject job = ceremonies.awaitJob(Ceremonies.jobOf(activation), Duration.ofMinutes(3));
+        JsonObject job = ceremonies.awaitJob(tenant, Ceremonies.jobOf(activation), Duration.ofMinutes(3));
         rotating.set(false);
         writer.get();
         reader.get();
@@ -154,9 +154,9 @@ class BlindIndexRotationIT {
 
     private static HttpResponse<String> proposeAndApprove(Ceremonies ceremonies, String kind, UUID tenant,
             int version) throws Exception {
-        String id = json(ceremonies.propose(ceremonies.custodianA(), kind, BIDX, tenant, version, null), 201)
+        String id = json(ceremonies.propose(ceremonies.custodianA(tenant), kind, BIDX, tenant, version, null), 201)
                 .getString("id");
-        return ceremonies.approve(ceremonies.custodianB(), id);
+        return ceremonies.approve(ceremonies.custodianB(tenant), id);
     }
 
     /** Searches {@code samples} random tax ids and e-mails (all of them with MAX_VALUE); records every mismatch. */

@@ -45,7 +45,8 @@ class KeyCeremonyIT {
     @Test
     void theInventoryReportsEveryKeyOfTheTokenAsNeverExtractableReadFromTheHsm() throws Exception {
         UUID tenant = tenantWithAParty();
-        List<JsonObject> keys = ceremonies.inventory().stream().map(JsonValue::asJsonObject).toList();
+        // the platform's view: the whole token
+        List<JsonObject> keys = ceremonies.inventory(Ceremonies.PLATFORM).stream().map(JsonValue::asJsonObject).toList();
         List<JsonObject> inToken = keys.stream().filter(k -> k.getBoolean("inToken")).toList();
 
         // The same labels as PKCS#11 itself lists (C_FindObjects through pkcs11-tool, not the application's code).
@@ -75,7 +76,7 @@ class KeyCeremonyIT {
         assertThat(dek.getJsonNumber("gcmInvocations").longValue()).isPositive();
         assertThat(dek.getString("dueAt")).isNotBlank();
 
-        assertThat(server.send("GET", "/api/v1/keys", ceremonies.auditor, null).statusCode()).isEqualTo(200);
+        assertThat(server.send("GET", "/api/v1/keys", ceremonies.auditor(tenant), null).statusCode()).isEqualTo(200);
         assertThat(server.send("GET", "/api/v1/keys", Personas.forTenant(server, tenant).token("CLERK"), null)
                 .statusCode()).isEqualTo(403);
     }
@@ -91,7 +92,7 @@ class KeyCeremonyIT {
         TokenInspector.pkcs11Tool(tokenHome, pin, "--keygen", "--key-type", "GENERIC:32", "--label", label,
                 "--sensitive");
         try {
-            assertThat(ceremonies.inventory().stream().map(JsonValue::asJsonObject)
+            assertThat(ceremonies.inventory(Ceremonies.PLATFORM).stream().map(JsonValue::asJsonObject)
                     .filter(k -> k.getString("label").equals(label))).singleElement().satisfies(key -> {
                         assertThat(key.getString("purpose")).isEqualTo("UNREGISTERED");
                         assertThat(key.getBoolean("ckaLocal")).isTrue();
@@ -104,24 +105,24 @@ class KeyCeremonyIT {
     }
 
     private List<String> labels() throws Exception {
-        return ceremonies.inventory().stream().map(k -> k.asJsonObject().getString("label")).toList();
+        return ceremonies.inventory(Ceremonies.PLATFORM).stream().map(k -> k.asJsonObject().getString("label")).toList();
     }
 
     @Test
     void aProposalApprovedByItsOwnProposerIsRefusedAndNothingHappens() throws Exception {
         UUID tenant = tenantWithAParty();
-        String id = json(ceremonies.propose(ceremonies.custodianA(), "GENERATE", tenant, null, null), 201)
+        String id = json(ceremonies.propose(ceremonies.custodianA(tenant), "GENERATE", tenant, null, null), 201)
                 .getString("id");
 
-        HttpResponse<String> self = ceremonies.approve(ceremonies.custodianA(), id);
+        HttpResponse<String> self = ceremonies.approve(ceremonies.custodianA(tenant), id);
 
         assertThat(self.statusCode()).isEqualTo(403);
         assertThat(json(self, 403).getString("code")).isEqualTo("dual-control");
-        assertThat(ceremonies.inventory().toString()).doesNotContain("dek-" + tenant + "-v2");
-        JsonObject ceremony = json(server.send("GET", "/api/v1/key-ceremonies/" + id, ceremonies.auditor, null), 200);
+        assertThat(ceremonies.inventory(tenant).toString()).doesNotContain("dek-" + tenant + "-v2");
+        JsonObject ceremony = json(server.send("GET", "/api/v1/key-ceremonies/" + id, ceremonies.auditor(tenant), null), 200);
         assertThat(ceremony.getString("state")).isEqualTo("PROPOSED");
         String events = server.send("GET", "/api/v1/audit/events?action=key-ceremony.approve&targetId=" + id,
-                ceremonies.auditor, null).body();
+                ceremonies.auditor(tenant), null).body();
         assertThat(events).contains("\"outcome\":\"FAILURE\"");
     }
 
@@ -138,46 +139,46 @@ class KeyCeremonyIT {
         assertThat(v2.getBoolean("ckaExtractable")).isFalse();
         assertThat(v2.getBoolean("kcvMatches")).isTrue();
         String events = server.send("GET", "/api/v1/audit/events?targetId=" + done.getString("id"),
-                ceremonies.auditor, null).body();
+                ceremonies.auditor(tenant), null).body();
         assertThat(events).contains("key-ceremony.propose").contains("key-ceremony.approve");
     }
 
     @Test
     void anExpiredProposalCannotBeApproved() throws Exception {
         UUID tenant = tenantWithAParty();
-        String id = json(ceremonies.propose(ceremonies.custodianA(), "GENERATE", tenant, null, 1), 201).getString("id");
+        String id = json(ceremonies.propose(ceremonies.custodianA(tenant), "GENERATE", tenant, null, 1), 201).getString("id");
         Thread.sleep(1_500); // past the one-second approval window the proposer chose
 
-        HttpResponse<String> late = ceremonies.approve(ceremonies.custodianB(), id);
+        HttpResponse<String> late = ceremonies.approve(ceremonies.custodianB(tenant), id);
 
         assertThat(json(late, 409).getString("code")).isEqualTo("ceremony-expired");
-        assertThat(json(server.send("GET", "/api/v1/key-ceremonies/" + id, ceremonies.auditor, null), 200)
+        assertThat(json(server.send("GET", "/api/v1/key-ceremonies/" + id, ceremonies.auditor(tenant), null), 200)
                 .getString("state")).isEqualTo("EXPIRED");
-        assertThat(ceremonies.inventory().toString()).doesNotContain("dek-" + tenant + "-v2");
+        assertThat(ceremonies.inventory(tenant).toString()).doesNotContain("dek-" + tenant + "-v2");
     }
 
     @Test
     void aCancelledProposalCannotBeApproved() throws Exception {
         UUID tenant = tenantWithAParty();
-        String id = json(ceremonies.propose(ceremonies.custodianA(), "GENERATE", tenant, null, null), 201)
+        String id = json(ceremonies.propose(ceremonies.custodianA(tenant), "GENERATE", tenant, null, null), 201)
                 .getString("id");
-        json(server.send("POST", "/api/v1/key-ceremonies/" + id + "/cancel", ceremonies.custodianB(), null), 200);
+        json(server.send("POST", "/api/v1/key-ceremonies/" + id + "/cancel", ceremonies.custodianB(tenant), null), 200);
 
-        assertThat(json(ceremonies.approve(ceremonies.custodianB(), id), 409).getString("code"))
+        assertThat(json(ceremonies.approve(ceremonies.custodianB(tenant), id), 409).getString("code"))
                 .isEqualTo("ceremony-decided");
     }
 
     @Test
     void anAuditKeyRotationStartsANewChainSegmentNamingItsKeyAndTheTrailStillVerifies() throws Exception {
-        String id = json(server.send("POST", "/api/v1/key-ceremonies", ceremonies.custodianA(),
+        String id = json(server.send("POST", "/api/v1/key-ceremonies", ceremonies.custodianA(Ceremonies.PLATFORM),
                 "{\"kind\":\"AUDIT_KEY\",\"reason\":\"audit MAC key cryptoperiod ends\"}"), 201).getString("id");
-        JsonObject done = json(ceremonies.approve(ceremonies.custodianB(), id), 200);
+        JsonObject done = json(ceremonies.approve(ceremonies.custodianB(Ceremonies.PLATFORM), id), 200);
         String label = done.getString("outcome").replaceAll(".*generated (audit-mac-v\\d+) .*", "$1");
         tenantWithAParty(); // an event after the rotation, MAC'd with the new key
 
         assertThat(label).matches("audit-mac-v\\d+").isNotEqualTo("audit-mac-v1");
-        String segment = server.send("GET", "/api/v1/audit/events?action=audit.key-rotated", ceremonies.auditor, null)
-                .body();
+        String segment = server.send("GET", "/api/v1/audit/events?action=audit.key-rotated",
+                ceremonies.auditor(Ceremonies.PLATFORM), null).body();
         assertThat(segment).contains("\"keyId\":\"" + label + "\"");
         try (Connection db = TestDatabase.SERVER.connectAsOwner(); Statement s = db.createStatement();
              ResultSet newest = s.executeQuery("SELECT key_id FROM audit_event ORDER BY occurred_at DESC, seq DESC"
@@ -185,9 +186,9 @@ class KeyCeremonyIT {
             assertThat(newest.next()).isTrue();
             assertThat(newest.getString(1)).isEqualTo(label);
         }
-        assertThat(json(server.send("POST", "/api/v1/audit/verify", ceremonies.auditor, null), 200)
+        assertThat(json(server.send("POST", "/api/v1/audit/verify", ceremonies.auditor(Ceremonies.PLATFORM), null), 200)
                 .getBoolean("intact")).isTrue();
-        List<JsonObject> auditKeys = ceremonies.inventory().stream().map(JsonValue::asJsonObject)
+        List<JsonObject> auditKeys = ceremonies.inventory(Ceremonies.PLATFORM).stream().map(JsonValue::asJsonObject)
                 .filter(k -> k.getString("purpose").equals("AUDIT_MAC")).toList();
         assertThat(auditKeys).filteredOn(k -> k.getString("label").equals(label)).singleElement()
                 .satisfies(k -> assertThat(k.getString("state")).isEqualTo("ACTIVE"))
@@ -199,9 +200,9 @@ class KeyCeremonyIT {
     @Test
     void anActiveKeyCannotBeDestroyed() throws Exception {
         UUID tenant = tenantWithAParty();
-        String id = json(ceremonies.propose(ceremonies.custodianA(), "DESTROY", tenant, 1, null), 201).getString("id");
+        String id = json(ceremonies.propose(ceremonies.custodianA(tenant), "DESTROY", tenant, 1, null), 201).getString("id");
 
-        assertThat(json(ceremonies.approve(ceremonies.custodianB(), id), 409).getString("code")).isEqualTo("key-state");
+        assertThat(json(ceremonies.approve(ceremonies.custodianB(tenant), id), 409).getString("code")).isEqualTo("key-state");
         assertThat(ceremonies.dataKey(tenant, 1).getBoolean("inToken")).isTrue();
     }
 }

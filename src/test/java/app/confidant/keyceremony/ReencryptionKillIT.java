@@ -49,9 +49,9 @@ class ReencryptionKillIT {
 
         ceremonies.carryOut("GENERATE", tenant, null);
         String job = Ceremonies.jobOf(ceremonies.carryOut("ACTIVATE", tenant, 2));
-        long atPause = awaitDone(server, ceremonies, job, 1).getJsonNumber("done").longValue();
+        long atPause = awaitDone(server, ceremonies, tenant, job, 1).getJsonNumber("done").longValue();
         pausedJobStaysAndKeyInUseCannotBeRetired(server, ceremonies, tenant, job);
-        awaitDone(server, ceremonies, job, atPause + VALUES / 5);
+        awaitDone(server, ceremonies, tenant, job, atPause + VALUES / 5);
         killHard(server);
         try (Connection db = database.connectAsOwner(); Statement s = db.createStatement()) {
             long doneAtKill = single(s, "SELECT done FROM reencryption_job WHERE id = '" + job + "'");
@@ -62,7 +62,7 @@ class ReencryptionKillIT {
 
         ConfidantServer restarted = ConfidantServer.start("kill-9", environment);
         try {
-            JsonObject done = ceremonies.on(restarted).awaitJob(job, Duration.ofMinutes(8));
+            JsonObject done = ceremonies.on(restarted).awaitJob(tenant, job, Duration.ofMinutes(8));
             assertThat(done.getJsonNumber("total").longValue()).isEqualTo(VALUES + 1);
             assertThat(done.getJsonNumber("done").longValue()).as("each value re-sealed and counted once")
                     .isEqualTo(VALUES + 1);
@@ -99,29 +99,30 @@ class ReencryptionKillIT {
     private static void pausedJobStaysAndKeyInUseCannotBeRetired(ConfidantServer server, Ceremonies ceremonies,
             UUID tenant, String job) throws Exception {
         JsonObject paused = json(server.send("POST", "/api/v1/reencryption-jobs/" + job + "/pause",
-                ceremonies.custodianA(), null), 200);
+                ceremonies.custodianA(tenant), null), 200);
         assertThat(paused.getString("state")).isEqualTo("PAUSED");
         Thread.sleep(2_000); // a batch that had begun before the pause commits in this time
-        long before = json(server.send("GET", "/api/v1/reencryption-jobs/" + job, ceremonies.auditor, null), 200)
+        long before = json(server.send("GET", "/api/v1/reencryption-jobs/" + job, ceremonies.auditor(tenant), null), 200)
                 .getJsonNumber("done").longValue();
         Thread.sleep(3_000);
-        JsonObject still = json(server.send("GET", "/api/v1/reencryption-jobs/" + job, ceremonies.auditor, null), 200);
+        JsonObject still = json(server.send("GET", "/api/v1/reencryption-jobs/" + job, ceremonies.auditor(tenant), null), 200);
         assertThat(still.getJsonNumber("done").longValue()).as("a paused job re-seals nothing").isEqualTo(before);
         assertThat(before).isLessThan(VALUES);
-        String retire = json(ceremonies.propose(ceremonies.custodianA(), "RETIRE", tenant, 1, null), 201)
+        String retire = json(ceremonies.propose(ceremonies.custodianA(tenant), "RETIRE", tenant, 1, null), 201)
                 .getString("id");
-        assertThat(json(ceremonies.approve(ceremonies.custodianB(), retire), 409).getString("code"))
+        assertThat(json(ceremonies.approve(ceremonies.custodianB(tenant), retire), 409).getString("code"))
                 .isEqualTo("key-in-use");
-        json(server.send("POST", "/api/v1/reencryption-jobs/" + job + "/resume", ceremonies.custodianA(), null), 200);
+        json(server.send("POST", "/api/v1/reencryption-jobs/" + job + "/resume", ceremonies.custodianA(tenant), null), 200);
     }
 
-    private static JsonObject awaitDone(ConfidantServer server, Ceremonies ceremonies, String job, long atLeast)
+    private static JsonObject awaitDone(ConfidantServer server, Ceremonies ceremonies, UUID tenant, String job,
+            long atLeast)
             throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         JsonObject progress;
         do {
             Thread.sleep(100);
-            progress = json(server.send("GET", "/api/v1/reencryption-jobs/" + job, ceremonies.auditor, null), 200);
+            progress = json(server.send("GET", "/api/v1/reencryption-jobs/" + job, ceremonies.auditor(tenant), null), 200);
         } while (progress.getJsonNumber("done").longValue() < atLeast && System.nanoTime() < deadline);
         assertThat(progress.getString("state")).as("killed mid-job, not after it").isNotEqualTo("DONE");
         return progress;

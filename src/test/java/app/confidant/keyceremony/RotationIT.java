@@ -71,7 +71,7 @@ class RotationIT {
 
         ceremonies.carryOut("GENERATE", tenant, null);
         JsonObject activation = ceremonies.carryOut("ACTIVATE", tenant, 2);
-        JsonObject job = ceremonies.awaitJob(Ceremonies.jobOf(activation), Duration.ofMinutes(3));
+        JsonObject job = ceremonies.awaitJob(tenant, Ceremonies.jobOf(activation), Duration.ofMinutes(3));
         rotating.set(false);
         writer.get();
         reader.get();

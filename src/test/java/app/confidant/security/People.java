@@ -53,6 +53,10 @@ final class People {
 
     /** Each server's bootstrap administrator (the shared server, and servers a test starts for itself). */
     private static final Map<ConfidantServer, Session> ADMINS = new HashMap<>();
+    /** Each tenant's first security administrator, appointed by the platform administrator, per server. */
+    private static final Map<ConfidantServer, Map<UUID, Session>> TENANT_ADMINS = new HashMap<>();
+    /** The platform tenant (the identity tenant), where the bootstrap administrator works. */
+    static final UUID PLATFORM = new UUID(0L, 1L);
 
     private People() {
     }
@@ -133,9 +137,42 @@ final class People {
         }
     }
 
-    /** A new user created by the administrator, with roles in a tenant, logged in and enrolled. */
+    /** Registers the tenant with this id (the platform administrator does; a tenant registered already is fine). */
+    static void registerTenant(ConfidantServer server, UUID tenant) throws Exception {
+        HttpResponse<String> created = server.send("POST", "/api/v1/tenants", admin(server).token,
+                Json.createObjectBuilder().add("id", tenant.toString()).add("displayName", "Tenant " + tenant)
+                        .build().toString());
+        if (created.statusCode() != 409) {
+            require(created, 201);
+        }
+    }
+
+    /**
+     * The security administrator of {@code tenant}, stepped up: the bootstrap administrator for the platform tenant;
+     * for any other, a person the platform administrator appoints once per server (registering the tenant first).
+     */
+    static synchronized Session tenantAdmin(ConfidantServer server, UUID tenant) throws Exception {
+        if (PLATFORM.equals(tenant)) {
+            return admin(server);
+        }
+        Map<UUID, Session> admins = TENANT_ADMINS.computeIfAbsent(server, s -> new HashMap<>());
+        Session tenantAdmin = admins.get(tenant);
+        if (tenantAdmin == null) {
+            registerTenant(server, tenant);
+            tenantAdmin = newUser(server, admin(server), tenant, Roles.SECURITY_ADMIN);
+            admins.put(tenant, tenantAdmin);
+        }
+        stepUpIfOld(server, tenantAdmin);
+        return tenantAdmin;
+    }
+
+    /** A new user created by the tenant's administrator, with roles in the tenant, logged in and enrolled. */
     static Session user(ConfidantServer server, UUID tenant, String... roles) throws Exception {
-        Session admin = admin(server);
+        return newUser(server, tenantAdmin(server, tenant), tenant, roles);
+    }
+
+    private static Session newUser(ConfidantServer server, Session admin, UUID tenant, String... roles)
+            throws Exception {
         String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "correct horse battery " + username;
         HttpResponse<String> created = server.send("POST", "/api/v1/users", admin.token,

@@ -31,9 +31,19 @@ public final class Personas {
         return new Personas(server, tenant);
     }
 
-    /** The bootstrap administrator's token, stepped up (administration needs an MFA check within five minutes). */
+    /** This tenant's security administrator's token, stepped up (administration needs a recent MFA check). */
     public String administratorToken() throws Exception {
+        return People.tenantAdmin(server, tenant).steppedUp(server);
+    }
+
+    /** The platform administrator's (the bootstrap administrator's) token, stepped up. */
+    public String platformAdministratorToken() throws Exception {
         return People.admin(server).steppedUp(server);
+    }
+
+    /** The platform tenant's personas: platform administrators, custodians, auditors. */
+    public static Personas platform(ConfidantServer server) {
+        return new Personas(server, People.PLATFORM);
     }
 
     public UUID tenant() {

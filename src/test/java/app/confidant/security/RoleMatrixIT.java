@@ -48,11 +48,13 @@ class RoleMatrixIT {
             new Row("PUT", "/users/{id}/tenants/{tenant}/roles/{role}", "/users/" + SOME + "/tenants/" + SOME
                     + "/roles/CLERK", null, null, 403, 403, 403, 403, 404, 403, 403, 401),
             new Row("DELETE", "/users/{id}/tenants/{tenant}/roles/{role}", "/users/" + SOME + "/tenants/" + SOME
-                    + "/roles/CLERK", null, null, 403, 403, 403, 403, 204, 403, 403, 401),
+                    + "/roles/CLERK", null, null, 403, 403, 403, 403, 404, 403, 403, 401),
             new Row("POST", "/users/{id}/mfa-reset", "/users/" + SOME + "/mfa-reset", null, null,
                     403, 403, 403, 403, 404, 403, 403, 401),
             new Row("GET", "/users/separation-of-duties-conflicts", "/users/separation-of-duties-conflicts", null, null,
                     403, 403, 403, 403, 200, 403, 403, 401),
+            new Row("POST", "/tenants", "/tenants", "{}", null, 403, 403, 403, 403, 400, 403, 403, 401),
+            new Row("GET", "/tenants", "/tenants", null, null, 403, 403, 403, 403, 200, 403, 403, 401),
             new Row("POST", "/service-accounts", "/service-accounts", "{}", null,
                     403, 403, 403, 403, 400, 403, 403, 401),
             new Row("GET", "/service-accounts", "/service-accounts", null, null, 403, 403, 403, 403, 200, 403, 403, 401),

@@ -31,6 +31,8 @@ class ServiceAccountIT {
     private static TestPki pki;
     private static TestPki.Client registered;
     private static TestPki.Client unregistered;
+    /** The tenant whose security administrator registers the accounts (administration stays within a tenant). */
+    private static final UUID TENANT = UUID.randomUUID();
     private static People.Session admin;
 
     @BeforeAll
@@ -41,7 +43,7 @@ class ServiceAccountIT {
         server = ConfidantServer.startFresh("mtls", Map.of(
                 "CONFIDANT_TLS_TRUSTSTORE", pki.truststore().toString(),
                 "CONFIDANT_TLS_TRUSTSTORE_PASSWORD_FILE", pki.passwordFile().toString()));
-        admin = People.admin(server);
+        admin = People.tenantAdmin(server, TENANT);
     }
 
     @AfterAll
@@ -53,7 +55,7 @@ class ServiceAccountIT {
 
     @Test
     void aRegisteredCertificateActsAsItsServiceAccountUntilUnregistered() throws Exception {
-        UUID tenant = UUID.randomUUID();
+        UUID tenant = TENANT;
         HttpResponse<String> created = register("billing-sync", tenant, null, registered.certificatePem());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonObject account = json(created);
@@ -107,7 +109,7 @@ class ServiceAccountIT {
     void aBearerTokenTakesPrecedenceOverAClientCertificate() throws Exception {
         try (HttpClient stranger = clientWith(unregistered)) {
             HttpRequest request = HttpRequest.newBuilder(server.uri("/api/v1/auth/me")).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + admin.token).build();
+                    .header("Authorization", "Bearer " + People.admin(server).token).build();
             HttpResponse<String> me = stranger.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(me.statusCode()).isEqualTo(200);
             assertThat(json(me).getString("username")).isEqualTo(BootstrapAdministrator.USERNAME);
@@ -116,7 +118,7 @@ class ServiceAccountIT {
 
     @Test
     void registrationRefusesAdminRolesExpiredCaAndDuplicateCertificates() throws Exception {
-        UUID tenant = UUID.randomUUID();
+        UUID tenant = TENANT;
         String fresh = pki.issue(unregistered.csr(), "stranger-2", null, 2);
         assertThat(code(register("ops-admin", tenant, Roles.SECURITY_ADMIN, fresh))).isEqualTo("role-not-allowed");
         assertThat(code(register("ops-keys", tenant, Roles.KEY_CUSTODIAN, fresh))).isEqualTo("role-not-allowed");

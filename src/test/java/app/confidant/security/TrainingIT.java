@@ -31,7 +31,7 @@ class TrainingIT {
 
         String title = "Handling confidential invoices " + UUID.randomUUID();
         HttpResponse<String> published = server.send("POST", "/api/v1/training/modules",
-                personas.administratorToken(), ProgrammeServer.module(title, Roles.APPROVER, "https://training.example/v1"));
+                personas.platformAdministratorToken(), ProgrammeServer.module(title, Roles.APPROVER, "https://training.example/v1"));
         People.require(published, 201);
         JsonObject module = People.json(published);
         assertThat(module.getInt("version")).isEqualTo(1);
@@ -50,7 +50,7 @@ class TrainingIT {
         People.require(server.send("GET", CLEAR_READ, approver, null), 200);
 
         HttpResponse<String> revised = server.send("PUT", "/api/v1/training/modules/" + id,
-                personas.administratorToken(), ProgrammeServer.module(title, Roles.APPROVER, "https://training.example/v2"));
+                personas.platformAdministratorToken(), ProgrammeServer.module(title, Roles.APPROVER, "https://training.example/v2"));
         People.require(revised, 200);
         assertThat(People.json(revised).getInt("version")).isEqualTo(2);
         HttpResponse<String> stale = server.send("GET", CLEAR_READ, approver, null);
@@ -74,7 +74,7 @@ class TrainingIT {
         String auditor = personas.token(Roles.AUDITOR);
         String username = People.json(server.send("GET", "/api/v1/auth/me", accountant, null)).getString("username");
         String title = "Payments fraud " + UUID.randomUUID();
-        People.require(server.send("POST", "/api/v1/training/modules", personas.administratorToken(),
+        People.require(server.send("POST", "/api/v1/training/modules", personas.platformAdministratorToken(),
                 ProgrammeServer.module(title, Roles.ACCOUNTANT, "Read the payments fraud handbook, chapter 3.")), 201);
 
         HttpResponse<String> compliance = server.send("GET", "/api/v1/training/compliance", auditor, null);

@@ -1,0 +1,80 @@
+package app.confidant.security;
+
+import app.confidant.audit.Audited;
+import app.confidant.audit.ReadOnly;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The tenant registry: platform administrators create tenants; a SHRED ceremony marks its tenant SHREDDED; roles
+ * and service accounts exist only in ACTIVE tenants.
+ */
+@ApplicationScoped
+@Transactional
+public class TenantService {
+
+    private static final UUID NIL = new UUID(0L, 0L);
+
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    TenantScope scope;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * A new ACTIVE tenant. {@code id} may be left out (a new one is drawn); given, it keeps the id a tenant already
+     * has elsewhere (its key labels, sealed values' associated data and audit rows name it).
+     *
+     * <p>One audited step by one platform administrator for now: dual control over tenant creation (a second
+     * platform administrator approves) belongs to the four-eyes approvals of issue #16, item 3, still to come.
+     */
+    @Audited(value = "tenant.create", target = "tenant")
+    public Tenant create(Caller admin, UUID id, String displayName) {
+        scope.requirePlatform();
+        UUID tenantId = id == null ? UUID.randomUUID() : id;
+        if (NIL.equals(tenantId)) {
+            throw SecurityException.badRequest("invalid-tenant-id", "The nil UUID is not a tenant id.");
+        }
+        if (tenants.find(tenantId).isPresent()) {
+            throw SecurityException.conflict("tenant-exists", "A tenant with that id exists.");
+        }
+        Tenant tenant = new Tenant(tenantId, displayName.strip(), admin.userId(), clock.instant());
+        tenants.add(tenant);
+        return tenant;
+    }
+
+    /** Platform administrators see every tenant; a tenant's administrators see their own. */
+    @ReadOnly
+    public List<Tenant> list() {
+        if (scope.platform()) {
+            return tenants.all();
+        }
+        return tenants.find(scope.tenant()).stream().toList();
+    }
+
+    /** The tenant, if it is registered and ACTIVE: 404 if unknown, 409 {@code tenant-shredded} if shredded. */
+    @ReadOnly
+    public Tenant requireActive(UUID id) {
+        Tenant tenant = tenants.find(id).orElseThrow(() -> SecurityException.notFound("Tenant"));
+        if (!tenant.active()) {
+            throw SecurityException.conflict("tenant-shredded", "The tenant was shredded; nothing more happens in it.");
+        }
+        return tenant;
+    }
+
+    /** After a SHRED ceremony destroyed its keys (in the ceremony's transaction). Never the platform tenant. */
+    @Audited(value = "tenant.shredded", target = "tenant")
+    public void markShredded(UUID id) {
+        if (TenantScope.PLATFORM.equals(id)) {
+            throw SecurityException.conflict("platform-tenant", "The platform tenant is never shredded.");
+        }
+        tenants.forUpdate(id).ifPresent(Tenant::shredded);
+    }
+}
