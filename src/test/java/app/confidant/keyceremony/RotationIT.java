@@ -121,7 +121,7 @@ class RotationIT {
         assertThat(ceremonies.dataKey(tenant, 1).getJsonNumber("storedValues").longValue()).isEqualTo(3);
 
         ceremonies.carryOut("GENERATE", tenant, null);
-        ceremonies.awaitJob(Ceremonies.jobOf(ceremonies.carryOut("ACTIVATE", tenant, 2)), Duration.ofMinutes(3));
+        ceremonies.awaitJob(tenant, Ceremonies.jobOf(ceremonies.carryOut("ACTIVATE", tenant, 2)), Duration.ofMinutes(3));
 
         assertThat(ceremonies.dataKey(tenant, 1).getJsonNumber("storedValues").longValue()).isZero();
         assertThat(ceremonies.carryOut("RETIRE", tenant, 1).getString("outcome")).contains("retired");
