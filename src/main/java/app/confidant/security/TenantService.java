@@ -2,6 +2,8 @@ package app.confidant.security;
 
 import app.confidant.audit.Audited;
 import app.confidant.audit.ReadOnly;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,6 +37,7 @@ public class TenantService {
      * <p>One audited step by one platform administrator for now: dual control over tenant creation (a second
      * platform administrator approves) belongs to the four-eyes approvals of issue #16, item 3, still to come.
      */
+    @RolesAllowed(Roles.SECURITY_ADMIN) // of the platform tenant: scope.requirePlatform()
     @Audited(value = "tenant.create", target = "tenant")
     public Tenant create(Caller admin, UUID id, String displayName) {
         scope.requirePlatform();
@@ -51,6 +54,7 @@ public class TenantService {
     }
 
     /** Platform administrators see every tenant; a tenant's administrators see their own. */
+    @RolesAllowed(Roles.SECURITY_ADMIN)
     @ReadOnly
     public List<Tenant> list() {
         if (scope.platform()) {
@@ -60,6 +64,7 @@ public class TenantService {
     }
 
     /** The tenant, if it is registered and ACTIVE: 404 if unknown, 409 {@code tenant-shredded} if shredded. */
+    @PermitAll // a lookup the tenant-scoped services (custodians', administrators') make before acting; they check roles
     @ReadOnly
     public Tenant requireActive(UUID id) {
         Tenant tenant = tenants.find(id).orElseThrow(() -> SecurityException.notFound("Tenant"));
@@ -70,6 +75,7 @@ public class TenantService {
     }
 
     /** After a SHRED ceremony destroyed its keys (in the ceremony's transaction). Never the platform tenant. */
+    @RolesAllowed(Roles.KEY_CUSTODIAN) // the approving custodian of the SHRED ceremony
     @Audited(value = "tenant.shredded", target = "tenant")
     public void markShredded(UUID id) {
         if (TenantScope.PLATFORM.equals(id)) {
