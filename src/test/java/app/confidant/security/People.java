@@ -173,6 +173,13 @@ final class People {
 
     private static Session newUser(ConfidantServer server, Session admin, UUID tenant, String... roles)
             throws Exception {
+        String[] credentials = created(server, admin, tenant, roles);
+        return enrol(server, credentials[0], credentials[1]);
+    }
+
+    /** A new person of {@code tenant} with these roles who has not logged in yet: their username and password. */
+    private static String[] created(ConfidantServer server, Session admin, UUID tenant, String... roles)
+            throws Exception {
         String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "correct horse battery " + username;
         HttpResponse<String> created = server.send("POST", "/api/v1/users", admin.token,
@@ -183,9 +190,28 @@ final class People {
             require(server.send("PUT", "/api/v1/users/" + id + "/tenants/" + tenant + "/roles/" + role,
                     admin.token, null), 204);
         }
-        return enrol(server, username, password);
+        return new String[] {username, password};
     }
 
+    /**
+     * A half-authenticated token: a person of {@code tenant} holding {@code role}, enrolled earlier, who has now
+     * given only their password (stage MFA_PENDING).
+     */
+    static String passwordOnlyToken(ConfidantServer server, UUID tenant, String role) throws Exception {
+        String[] credentials = created(server, tenantAdmin(server, tenant), tenant, role);
+        enrol(server, credentials[0], credentials[1]);
+        HttpResponse<String> login = login(server, credentials[0], credentials[1]);
+        require(login, 200);
+        return json(login).getString("token");
+    }
+
+    /** The token of a person of {@code tenant} holding {@code role} at first login, before MFA enrolment. */
+    static String enrolmentToken(ConfidantServer server, UUID tenant, String role) throws Exception {
+        String[] credentials = created(server, tenantAdmin(server, tenant), tenant, role);
+        HttpResponse<String> login = login(server, credentials[0], credentials[1]);
+        require(login, 200);
+        return json(login).getString("token");
+    }
 
     static void require(HttpResponse<String> response, int status) {
         if (response.statusCode() != status) {
