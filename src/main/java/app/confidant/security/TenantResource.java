@@ -24,7 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The tenant registry: platform administrators create tenants under four eyes; every security administrator sees their own. */
+/**
+ * The tenant registry: platform administrators create tenants under four eyes; every security administrator sees
+ * their own.
+ */
 @Tag(name = "Tenants")
 @Path("tenants")
 @RequestScoped

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The tenant registry: platform administrators create tenants under four eyes; a SHRED ceremony marks its tenant SHREDDED; roles
- * and service accounts exist only in ACTIVE tenants.
+ * The tenant registry: platform administrators create tenants under four eyes; a SHRED ceremony marks its tenant
+ * SHREDDED; roles and service accounts exist only in ACTIVE tenants.
  */
 @ApplicationScoped
 @Transactional

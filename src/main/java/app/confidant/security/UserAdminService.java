@@ -200,7 +200,10 @@ public class UserAdminService {
         visible(userId);
     }
 
-    /** Whether disabling or enabling the user needs a second administrator: they hold SECURITY_ADMIN or KEY_CUSTODIAN. */
+    /**
+     * Whether disabling or enabling the user needs a second administrator: they hold SECURITY_ADMIN or
+     * KEY_CUSTODIAN.
+     */
     @ReadOnly
     public boolean needsApproval(UUID userId) {
         visible(userId);

@@ -105,7 +105,7 @@ class FourEyesIT {
 
         String enable = json(withReason("POST", "/users/" + third.id() + "/enable", one.administratorToken(),
                 "back from leave"), 202).getString("id");
-        json(send("POST", "/approvals/" + enable + "/approve", one.secondAdministratorToken()));
+        json(send("POST", "/approvals/" + enable + "/approve", one.secondAdministratorToken()), 200);
         assertThat(People.login(server, third.username(), third.password()).statusCode()).isEqualTo(200);
     }
 
@@ -149,19 +149,19 @@ class FourEyesIT {
     @Test
     void tenantCreationNeedsTwoPlatformAdministrators() throws Exception {
         Personas platform = Personas.platform(server);
-        assertRefused(withReason("POST", "/tenants", one.administratorToken(), "{\"displayName\":\"Mine\"}"), 403,
-                "platform-only");
+        assertRefused(withReason("POST", "/tenants", one.administratorToken(), "{\"displayName\":\"Mine\"}",
+                "mine"), 403, "platform-only");
         assertRefused(send("POST", "/tenants", platform.platformAdministratorToken(), "{\"displayName\":\"No why\"}"),
                 400, "reason-required");
         JsonObject proposed = json(withReason("POST", "/tenants", platform.platformAdministratorToken(),
-                "{\"displayName\":\"Clinic\"}"), 202);
+                "{\"displayName\":\"Clinic\"}", "new customer"), 202);
         String tenant = proposed.getString("targetId");
         assertThat(send("GET", "/tenants", platform.platformAdministratorToken()).body()).doesNotContain(tenant);
         assertRefused(send("POST", "/approvals/" + proposed.getString("id") + "/approve",
                 platform.platformAdministratorToken()), 409, "four-eyes");
         assertThat(send("GET", "/tenants", platform.platformAdministratorToken()).body()).doesNotContain(tenant);
         json(send("POST", "/approvals/" + proposed.getString("id") + "/approve",
-                platform.secondPlatformAdministratorToken()));
+                platform.secondPlatformAdministratorToken()), 200);
         assertThat(send("GET", "/tenants", platform.platformAdministratorToken()).body()).contains(tenant);
         // the bootstrap exception is spent: a third platform administrator needs two as well
         Person third = person(platform.platformAdministratorToken());
@@ -178,10 +178,11 @@ class FourEyesIT {
                 "separation-of-duties");
 
         Person both = person(one.administratorToken());
-        String asAdmin = json(grant(one.administratorToken(), both, Roles.SECURITY_ADMIN, "admin"), 202).getString("id");
+        String asAdmin = json(grant(one.administratorToken(), both, Roles.SECURITY_ADMIN, "admin"), 202)
+                .getString("id");
         String asCustodian = json(grant(one.administratorToken(), both, Roles.KEY_CUSTODIAN, "custodian"), 202)
                 .getString("id");
-        json(send("POST", "/approvals/" + asAdmin + "/approve", one.secondAdministratorToken()));
+        json(send("POST", "/approvals/" + asAdmin + "/approve", one.secondAdministratorToken()), 200);
         assertRefused(send("POST", "/approvals/" + asCustodian + "/approve", one.secondAdministratorToken()), 409,
                 "separation-of-duties");
         assertThat(approval(asCustodian, one.administratorToken()).getString("state")).isEqualTo("PENDING");
@@ -241,7 +242,7 @@ class FourEyesIT {
     }
 
     private static void approve(String id) throws Exception {
-        json(send("POST", "/approvals/" + id + "/approve", one.secondAdministratorToken()));
+        json(send("POST", "/approvals/" + id + "/approve", one.secondAdministratorToken()), 200);
     }
 
     /** A proposal valid for one second (X-Valid-For-Seconds). */
@@ -266,8 +267,12 @@ class FourEyesIT {
             token = json(People.login(server, user.username(), user.password())).getString("token");
             json(server.send("POST", "/api/v1/auth/mfa/verify", token, People.code(session.nextCode())));
         }
-        return json(send("GET", "/auth/me", token)).getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class)
-                .stream().map(jakarta.json.JsonString::getString).toList();
+        HttpResponse<String> me = send("GET", "/auth/me", token);
+        if (me.statusCode() == 403) {
+            return List.of(); // a person with no role in any tenant may do nothing, not even ask who they are
+        }
+        return json(me, 200).getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList();
     }
 
     private static String userId(String token) throws Exception {
@@ -297,8 +302,9 @@ class FourEyesIT {
         return server.send(method, "/api/v1" + path, token, body);
     }
 
+    /** The body of an answer whose status the caller checks itself (or whose content shows the outcome). */
     private static JsonObject json(HttpResponse<String> response) {
-        return json(response, 200);
+        return Json.createReader(new StringReader(response.body())).readObject();
     }
 
     private static JsonObject json(HttpResponse<String> response, int status) {
