@@ -53,6 +53,9 @@ public class ApprovalService {
     UserAdminService users;
 
     @Inject
+    IdentityRepository identities;
+
+    @Inject
     TenantService tenants;
 
     @Inject
@@ -104,6 +107,7 @@ public class ApprovalService {
             throw SecurityException.conflict("four-eyes", "A different security administrator of this tenant, who is "
                     + "neither its proposer nor its target, must approve this.");
         }
+        requireProposerStillAdministrator(approval);
         approval.decide(Approval.APPROVED, caller.userId(), clock.instant());
         UUID target = approval.targetId();
         switch (approval.action()) {
@@ -152,6 +156,16 @@ public class ApprovalService {
         }
         tenants.requireActive(approval.tenantId());
         return approval;
+    }
+
+    /** Two administrators must stand behind the act when it happens: the proposer too, still enabled and in office. */
+    private void requireProposerStillAdministrator(Approval approval) {
+        boolean inOffice = identities.membership(approval.proposedBy(), approval.tenantId(), Roles.SECURITY_ADMIN)
+                .isPresent() && identities.user(approval.proposedBy()).filter(u -> !u.disabled()).isPresent();
+        if (!inOffice) {
+            throw SecurityException.conflict("proposer-withdrawn", "Its proposer is no longer an enabled security "
+                    + "administrator of this tenant; propose it again.");
+        }
     }
 
     static void requireReason(String reason) {

@@ -94,6 +94,9 @@ class FourEyesIT {
                 "left the company"), 202).getString("id");
         assertRefused(send("POST", "/approvals/" + disable + "/approve", thirdSession.token), 409, "four-eyes");
         assertThat(send("GET", "/auth/me", thirdSession.token).statusCode()).isEqualTo(200);
+        Person newcomer = person(one.administratorToken());
+        String thirdsProposal = json(grant(thirdSession.steppedUp(server), newcomer, Roles.AUDITOR, "before leaving"),
+                202).getString("id");
 
         assertThat(json(send("POST", "/approvals/" + disable + "/approve", one.secondAdministratorToken()))
                 .getString("state")).isEqualTo("APPROVED");
@@ -102,6 +105,9 @@ class FourEyesIT {
         HttpResponse<String> wrong = People.login(server, third.username(), "not the password at all");
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.body()).isEqualTo(wrong.body());
+        // what a disabled administrator proposed has nobody behind it any more
+        assertRefused(send("POST", "/approvals/" + thirdsProposal + "/approve", one.secondAdministratorToken()), 409,
+                "proposer-withdrawn");
 
         String enable = json(withReason("POST", "/users/" + third.id() + "/enable", one.administratorToken(),
                 "back from leave"), 202).getString("id");
