@@ -60,6 +60,11 @@ class FourEyesIT {
         assertThat(rolesOf(target)).contains(Roles.KEY_CUSTODIAN);
         assertRefused(send("POST", "/approvals/" + id + "/approve", one.secondAdministratorToken()), 409,
                 "approval-decided");
+        // proposal, refused and granted approval are events of their own; the grant keeps its own event
+        String events = send("GET", "/audit/events?targetId=" + id, one.token(Roles.AUDITOR)).body();
+        assertThat(events).contains("approval.propose", "approval.approve", "FAILURE", "SUCCESS", "new custodian");
+        assertThat(send("GET", "/audit/events?action=role.grant&targetId=" + target.id(), one.token(Roles.AUDITOR))
+                .body()).contains("role.grant", "new custodian");
     }
 
     @Test
@@ -169,6 +174,10 @@ class FourEyesIT {
         json(send("POST", "/approvals/" + proposed.getString("id") + "/approve",
                 platform.secondPlatformAdministratorToken()), 200);
         assertThat(send("GET", "/tenants", platform.platformAdministratorToken()).body()).contains(tenant);
+        assertThat(send("GET", "/audit/events?action=tenant.create&targetId=" + tenant, platform.token(Roles.AUDITOR))
+                .body()).contains("tenant.create");
+        assertThat(send("GET", "/audit/events?action=role.grant.bootstrap-exception", platform.token(Roles.AUDITOR))
+                .body()).contains("role.grant.bootstrap-exception");
         // the bootstrap exception is spent: a third platform administrator needs two as well
         Person third = person(platform.platformAdministratorToken());
         assertThat(server.sendWithHeader("PUT", "/api/v1/users/" + third.id() + "/tenants/" + People.PLATFORM
