@@ -33,6 +33,8 @@ public final class Roles {
     /** Roles that handle invoice data; none of them may be combined with an administrative role. */
     public static final Set<String> INVOICE_ROLES = Set.of(CLERK, APPROVER, ACCOUNTANT);
     public static final Set<String> ADMIN_ROLES = Set.of(SECURITY_ADMIN, KEY_CUSTODIAN);
+    /** Roles granted only under four eyes: one security administrator proposes, a different one approves. */
+    public static final Set<String> FOUR_EYES_ROLES = Set.of(SECURITY_ADMIN, KEY_CUSTODIAN, AUDITOR);
     /** Roles that see sensitive values masked, and never cause a decryption. */
     public static final Set<String> MASKED_ROLES = Set.of(AUDITOR, INTEGRATION);
 

@@ -30,6 +30,10 @@ public class Tenant {
     @Column(name = "created_by", updatable = false)
     private UUID createdBy;
 
+    /** When the bootstrap exception (the platform's only administrator appoints a second) was used; platform only. */
+    @Column(name = "bootstrap_closed_at")
+    private Instant bootstrapClosedAt;
+
     protected Tenant() {
         // for JPA
     }
@@ -64,6 +68,14 @@ public class Tenant {
 
     public UUID createdBy() {
         return createdBy;
+    }
+
+    boolean bootstrapOpen() {
+        return bootstrapClosedAt == null;
+    }
+
+    void closeBootstrap(Instant now) {
+        bootstrapClosedAt = now;
     }
 
     void shredded() {

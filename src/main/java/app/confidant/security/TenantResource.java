@@ -9,12 +9,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The tenant registry: platform administrators create tenants; every security administrator sees their own. */
+/**
+ * The tenant registry: platform administrators create tenants under four eyes; every security administrator sees
+ * their own.
+ */
 @Tag(name = "Tenants")
 @Path("tenants")
 @RequestScoped
@@ -48,17 +52,23 @@ public class TenantResource {
     TenantService tenants;
 
     @Inject
-    CallerContext callers;
+    ApprovalService approvals;
+
+    @Inject
+    Clock clock;
 
     @POST
-    @Operation(summary = "Create a tenant (platform administrators only)")
+    @Operation(summary = "Propose a tenant (platform administrators only); it exists once a second one approves")
     @APIResponses({
-            @APIResponse(responseCode = "201", description = "Created, ACTIVE"),
+            @APIResponse(responseCode = "202", description = "Proposed: the approval names the tenant id "
+                    + "(targetId; Location approvals/{id})"),
+            @APIResponse(responseCode = "400", description = "No reason (X-Reason), or the nil id"),
             @APIResponse(responseCode = "403", description = "Not a platform administrator (platform-only)"),
             @APIResponse(responseCode = "409", description = "A tenant with that id exists")})
-    public Response create(@Valid @NotNull CreateTenantRequest request) {
-        Tenant tenant = tenants.create(callers.require(), request.id(), request.displayName());
-        return Response.created(URI.create("tenants/" + tenant.id())).entity(TenantResponse.of(tenant)).build();
+    public Response create(@Valid @NotNull CreateTenantRequest request, @HeaderParam("X-Reason") String reason,
+            @HeaderParam(UserResource.VALID_FOR) Long validFor) {
+        return ApprovalResource.accepted(approvals.propose(
+                ApprovalService.Proposal.tenant(request.id(), request.displayName(), reason, validFor)), clock);
     }
 
     @GET

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The tenant registry: platform administrators create tenants; a SHRED ceremony marks its tenant SHREDDED; roles
- * and service accounts exist only in ACTIVE tenants.
+ * The tenant registry: platform administrators create tenants under four eyes; a SHRED ceremony marks its tenant
+ * SHREDDED; roles and service accounts exist only in ACTIVE tenants.
  */
 @ApplicationScoped
 @Transactional
@@ -31,26 +31,37 @@ public class TenantService {
     Clock clock;
 
     /**
-     * A new ACTIVE tenant. {@code id} may be left out (a new one is drawn); given, it keeps the id a tenant already
-     * has elsewhere (its key labels, sealed values' associated data and audit rows name it).
-     *
-     * <p>One audited step by one platform administrator for now: dual control over tenant creation (a second
-     * platform administrator approves) belongs to the four-eyes approvals of issue #16, item 3, still to come.
+     * The ACTIVE tenant a platform administrator proposed and a second one approved ({@link ApprovalService}). Its
+     * id was drawn or given at proposal; given, it keeps the id a tenant already has elsewhere (its key labels,
+     * sealed values' associated data and audit rows name it).
      */
     @RolesAllowed(Roles.SECURITY_ADMIN) // of the platform tenant: scope.requirePlatform()
     @Audited(value = "tenant.create", target = "tenant")
-    public Tenant create(Caller admin, UUID id, String displayName) {
+    public Tenant create(Approval approval) {
         scope.requirePlatform();
-        UUID tenantId = id == null ? UUID.randomUUID() : id;
-        if (NIL.equals(tenantId)) {
-            throw SecurityException.badRequest("invalid-tenant-id", "The nil UUID is not a tenant id.");
+        if (!approval.approves(Approval.Action.CREATE_TENANT, approval.targetId())) {
+            throw SecurityException.conflict("approval-required", "A second platform administrator approves a tenant.");
         }
-        if (tenants.find(tenantId).isPresent()) {
-            throw SecurityException.conflict("tenant-exists", "A tenant with that id exists.");
-        }
-        Tenant tenant = new Tenant(tenantId, displayName.strip(), admin.userId(), clock.instant());
+        checkNew(approval.targetId(), approval.displayName());
+        Tenant tenant = new Tenant(approval.targetId(), approval.displayName(), approval.proposedBy(), clock.instant());
         tenants.add(tenant);
         return tenant;
+    }
+
+    /** Whether a tenant with this id and name may be created: 400 for the nil id or no name, 409 if it exists. */
+    @RolesAllowed(Roles.SECURITY_ADMIN)
+    @ReadOnly
+    public void checkNew(UUID id, String displayName) {
+        scope.requirePlatform();
+        if (id == null || NIL.equals(id)) {
+            throw SecurityException.badRequest("invalid-tenant-id", "The nil UUID is not a tenant id.");
+        }
+        if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+            throw SecurityException.badRequest("invalid-display-name", "A tenant needs a name of 1 to 200 characters.");
+        }
+        if (tenants.find(id).isPresent()) {
+            throw SecurityException.conflict("tenant-exists", "A tenant with that id exists.");
+        }
     }
 
     /** Platform administrators see every tenant; a tenant's administrators see their own. */

@@ -134,6 +134,14 @@ public class UserAccount extends SealedEntity {
         lastTotpStep = firstStep;
     }
 
+    void disable() {
+        disabled = true;
+    }
+
+    void enable() {
+        disabled = false;
+    }
+
     void resetMfa() {
         mfaEnabled = false;
         lastTotpStep = null;

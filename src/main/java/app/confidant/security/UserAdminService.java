@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * SECURITY_ADMIN or KEY_CUSTODIAN never sit on one user together with an invoice role. Within the tenant boundary:
  * an administrator manages the people of their own tenant (created there or holding a role there) and grants roles
  * in their own tenant only; a platform administrator may also appoint (or remove) a tenant's SECURITY_ADMIN.
- * Anything outside that answers 404, like an unknown id.
+ * Anything outside that answers 404, like an unknown id. Privileged roles, MFA resets and disabling or enabling an
+ * administrator happen only with an {@link Approval} a second administrator gave (see {@link ApprovalService}).
  */
 @ApplicationScoped
 @Transactional
@@ -43,6 +44,9 @@ public class UserAdminService {
 
     @Inject
     TenantService tenants;
+
+    @Inject
+    Tenants tenantRows;
 
     @Inject
     TenantScope scope;
@@ -87,8 +91,65 @@ public class UserAdminService {
         return true;
     }
 
+    /** A role that needs no second administrator (privileged ones go through {@link ApprovalService}). */
     @Audited(value = "role.grant", target = "user")
     public void grant(Caller admin, UUID userId, UUID tenantId, String role) {
+        if (Roles.FOUR_EYES_ROLES.contains(role)) {
+            throw approvalRequired();
+        }
+        addRole(admin, userId, tenantId, role);
+    }
+
+    /** A privileged role, carried out by the approval's transaction once a second administrator approved. */
+    @Audited(value = "role.grant", target = "user")
+    public void grantApproved(Caller approver, UUID userId, UUID tenantId, String role, Approval approval) {
+        if (!approval.approves(Approval.Action.GRANT_ROLE, userId) || !role.equals(approval.role())
+                || !tenantId.equals(approval.roleTenantId())) {
+            throw approvalRequired();
+        }
+        addRole(approver, userId, tenantId, role);
+    }
+
+    /** Everything a grant checks, without granting: a proposal is refused when the grant would be. */
+    @ReadOnly
+    public void checkGrant(Caller admin, UUID userId, UUID tenantId, String role) {
+        validGrant(admin, userId, tenantId, role, false);
+    }
+
+    /**
+     * The bootstrap exception: while the platform's only security administrator has not yet appointed a second,
+     * they may appoint one directly (once; from then on every privileged act needs two).
+     */
+    @ReadOnly
+    public boolean bootstrapExceptionApplies(UUID tenantId, String role) {
+        return scope.platform() && TenantScope.PLATFORM.equals(tenantId) && Roles.SECURITY_ADMIN.equals(role)
+                && tenantRows.find(TenantScope.PLATFORM).map(Tenant::bootstrapOpen).orElse(false)
+                && platformAdministrators() == 1;
+    }
+
+    @Audited(value = "role.grant.bootstrap-exception", target = "user")
+    public void appointSecondPlatformAdministrator(Caller admin, UUID userId) {
+        Tenant platform = tenantRows.forUpdate(TenantScope.PLATFORM).orElseThrow();
+        if (!bootstrapExceptionApplies(TenantScope.PLATFORM, Roles.SECURITY_ADMIN)) {
+            throw approvalRequired();
+        }
+        addRole(admin, userId, TenantScope.PLATFORM, Roles.SECURITY_ADMIN);
+        platform.closeBootstrap(clock.instant());
+    }
+
+    private long platformAdministrators() {
+        return identities.membershipsIn(TenantScope.PLATFORM).stream()
+                .filter(m -> Roles.SECURITY_ADMIN.equals(m.role())).count();
+    }
+
+    private void addRole(Caller admin, UUID userId, UUID tenantId, String role) {
+        validGrant(admin, userId, tenantId, role, true);
+        if (identities.membership(userId, tenantId, role).isEmpty()) {
+            identities.add(new Membership(userId, tenantId, role, admin.userId(), clock.instant()));
+        }
+    }
+
+    private void validGrant(Caller admin, UUID userId, UUID tenantId, String role, boolean lock) {
         if (!Roles.ALL.contains(role)) {
             throw SecurityException.badRequest("unknown-role", "Unknown role; one of " + Roles.ALL + ".");
         }
@@ -97,16 +158,13 @@ public class UserAdminService {
         }
         requireGrantable(tenantId, role);
         tenants.requireActive(tenantId);
-        UserAccount user = manageable(userId);
+        UserAccount user = lock ? manageable(userId) : visible(userId);
         Set<String> held = identities.memberships(user.id()).stream().map(Membership::role)
                 .collect(Collectors.toCollection(HashSet::new));
         held.add(role);
         String conflict = conflictRule(held);
         if (conflict != null) {
             throw SecurityException.conflict("separation-of-duties", conflict);
-        }
-        if (identities.membership(userId, tenantId, role).isEmpty()) {
-            identities.add(new Membership(userId, tenantId, role, admin.userId(), clock.instant()));
         }
     }
 
@@ -121,15 +179,72 @@ public class UserAdminService {
         tokens.revokeAll(userId);
     }
 
+    /** Only under four eyes: {@code approval} approves this reset. */
     @Audited(value = "mfa.reset", target = "user")
-    public void resetMfa(Caller admin, UUID userId) {
-        if (admin.userId().equals(userId)) {
-            throw SecurityException.conflict("self-grant", "Nobody resets their own second factor.");
+    public void resetMfa(Caller admin, UUID userId, Approval approval) {
+        if (!approval.approves(Approval.Action.RESET_MFA, userId)) {
+            throw approvalRequired();
         }
-        UserAccount user = manageable(userId);
+        UserAccount user = manageableBy(admin, userId);
         user.resetMfa();
         identities.removeRecoveryCodes(userId);
         tokens.revokeAll(userId);
+    }
+
+    /** The people a proposal about a person may name: of the caller's tenant, never the caller. */
+    @ReadOnly
+    public void checkManageable(Caller admin, UUID userId) {
+        if (admin.userId().equals(userId)) {
+            throw SecurityException.conflict("self-grant", "Nobody administers their own account.");
+        }
+        visible(userId);
+    }
+
+    /**
+     * Whether disabling or enabling the user needs a second administrator: they hold SECURITY_ADMIN or
+     * KEY_CUSTODIAN.
+     */
+    @ReadOnly
+    public boolean needsApproval(UUID userId) {
+        visible(userId);
+        return administrator(userId);
+    }
+
+    /** Disables the user and revokes every token; an administrator only with {@code approval} (else null). */
+    @Audited(value = "user.disable", target = "user")
+    public void disable(Caller admin, UUID userId, Approval approval) {
+        UserAccount user = manageableBy(admin, userId);
+        if (administrator(userId) && (approval == null || !approval.approves(Approval.Action.DISABLE_USER, userId))) {
+            throw approvalRequired();
+        }
+        user.disable();
+        tokens.revokeAll(userId);
+    }
+
+    /** Enables the user again; an administrator only with {@code approval} (else null). */
+    @Audited(value = "user.enable", target = "user")
+    public void enable(Caller admin, UUID userId, Approval approval) {
+        UserAccount user = manageableBy(admin, userId);
+        if (administrator(userId) && (approval == null || !approval.approves(Approval.Action.ENABLE_USER, userId))) {
+            throw approvalRequired();
+        }
+        user.enable();
+    }
+
+    private boolean administrator(UUID userId) {
+        return identities.memberships(userId).stream().map(Membership::role).anyMatch(Roles.ADMIN_ROLES::contains);
+    }
+
+    private UserAccount manageableBy(Caller admin, UUID userId) {
+        if (admin.userId().equals(userId)) {
+            throw SecurityException.conflict("self-grant", "Nobody administers their own account.");
+        }
+        return manageable(userId);
+    }
+
+    private static SecurityException approvalRequired() {
+        return SecurityException.conflict("approval-required",
+                "This needs a second security administrator: propose it and have it approved.");
     }
 
     /**
@@ -167,6 +282,13 @@ public class UserAdminService {
         }
     }
 
+    private UserAccount visible(UUID userId) {
+        if (!identities.memberOf(userId, scope.tenant())) {
+            throw SecurityException.notFound("User");
+        }
+        return identities.user(userId).orElseThrow(() -> SecurityException.notFound("User"));
+    }
+
     /** The user, locked, if the caller's tenant may manage them; else 404 as for an unknown id. */
     private UserAccount manageable(UUID userId) {
         if (!identities.memberOf(userId, scope.tenant())) {
@@ -176,6 +298,9 @@ public class UserAdminService {
     }
 
     static String conflictRule(Set<String> roles) {
+        if (roles.containsAll(Roles.ADMIN_ROLES)) {
+            return "SECURITY_ADMIN and KEY_CUSTODIAN are never held by one person (in any tenants)";
+        }
         boolean admin = roles.stream().anyMatch(Roles.ADMIN_ROLES::contains);
         boolean invoice = roles.stream().anyMatch(Roles.INVOICE_ROLES::contains);
         return admin && invoice ? "SECURITY_ADMIN and KEY_CUSTODIAN cannot be combined with invoice roles" : null;

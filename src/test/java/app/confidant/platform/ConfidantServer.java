@@ -197,6 +197,20 @@ public final class ConfidantServer implements AutoCloseable {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A JSON request with any number of extra headers (e.g. X-Reason and X-Valid-For-Seconds together). */
+    public HttpResponse<String> sendWithHeaders(String method, String path, String token, String json,
+            Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json").header("Accept", "application/json, */*;q=0.1");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public URI uri(String path) {
         return URI.create("https://localhost:" + port + path);
     }

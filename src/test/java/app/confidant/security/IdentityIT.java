@@ -131,8 +131,8 @@ class IdentityIT {
                 .add("username", "sod-" + UUID.randomUUID().toString().substring(0, 8))
                 .add("password", "separation of duties").build().toString());
         String userId = json(created).getString("id");
-        People.require(server.send("PUT", "/api/v1/users/" + userId + "/tenants/" + tenant + "/roles/KEY_CUSTODIAN",
-                admin.token, null), 204);
+        People.approve(server, People.withReason(server, "PUT", "/api/v1/users/" + userId + "/tenants/" + tenant
+                + "/roles/KEY_CUSTODIAN", admin.token, null), People.secondTenantAdmin(server, tenant));
         HttpResponse<String> mixed = server.send("PUT", "/api/v1/users/" + userId + "/tenants/" + tenant
                 + "/roles/APPROVER", admin.token, null);
         assertThat(mixed.statusCode()).isEqualTo(409);

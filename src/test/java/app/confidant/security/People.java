@@ -53,6 +53,11 @@ final class People {
 
     /** Each server's bootstrap administrator (the shared server, and servers a test starts for itself). */
     private static final Map<ConfidantServer, Session> ADMINS = new HashMap<>();
+    /** Each server's second platform administrator, appointed by the bootstrap one (the bootstrap exception). */
+    private static final Map<ConfidantServer, Session> SECOND_ADMINS = new HashMap<>();
+    private static final Map<ConfidantServer, String> SECOND_ADMIN_PASSWORDS = new HashMap<>();
+    /** Each tenant's second security administrator, who approves what the first proposes, per server. */
+    private static final Map<ConfidantServer, Map<UUID, Session>> SECOND_TENANT_ADMINS = new HashMap<>();
     /** Each tenant's first security administrator, appointed by the platform administrator, per server. */
     private static final Map<ConfidantServer, Map<UUID, Session>> TENANT_ADMINS = new HashMap<>();
     /** The platform tenant (the identity tenant), where the bootstrap administrator works. */
@@ -137,13 +142,16 @@ final class People {
         }
     }
 
-    /** Registers the tenant with this id (the platform administrator does; a tenant registered already is fine). */
+    /**
+     * Registers the tenant with this id: the bootstrap administrator proposes it, the second platform administrator
+     * approves (a tenant registered already is fine).
+     */
     static void registerTenant(ConfidantServer server, UUID tenant) throws Exception {
-        HttpResponse<String> created = server.send("POST", "/api/v1/tenants", admin(server).token,
+        HttpResponse<String> proposed = withReason(server, "POST", "/api/v1/tenants", admin(server).token,
                 Json.createObjectBuilder().add("id", tenant.toString()).add("displayName", "Tenant " + tenant)
                         .build().toString());
-        if (created.statusCode() != 409) {
-            require(created, 201);
+        if (proposed.statusCode() != 409) {
+            approve(server, proposed, secondAdmin(server));
         }
     }
 
@@ -159,8 +167,10 @@ final class People {
         Session tenantAdmin = admins.get(tenant);
         if (tenantAdmin == null) {
             registerTenant(server, tenant);
-            tenantAdmin = newUser(server, admin(server), tenant, Roles.SECURITY_ADMIN);
+            tenantAdmin = newUser(server, admin(server), secondAdmin(server), tenant, Roles.SECURITY_ADMIN);
             admins.put(tenant, tenantAdmin);
+            SECOND_TENANT_ADMINS.computeIfAbsent(server, s -> new HashMap<>()).put(tenant,
+                    newUser(server, admin(server), secondAdmin(server), tenant, Roles.SECURITY_ADMIN));
         }
         stepUpIfOld(server, tenantAdmin);
         return tenantAdmin;
@@ -168,10 +178,11 @@ final class People {
 
     /** A new user created by the tenant's administrator, with roles in the tenant, logged in and enrolled. */
     static Session user(ConfidantServer server, UUID tenant, String... roles) throws Exception {
-        return newUser(server, tenantAdmin(server, tenant), tenant, roles);
+        return newUser(server, tenantAdmin(server, tenant), secondTenantAdmin(server, tenant), tenant, roles);
     }
 
-    private static Session newUser(ConfidantServer server, Session admin, UUID tenant, String... roles)
+    private static Session newUser(ConfidantServer server, Session admin, Session approver, UUID tenant,
+            String... roles)
             throws Exception {
         String[] credentials = created(server, admin, tenant, roles);
         return enrol(server, credentials[0], credentials[1]);
@@ -187,8 +198,7 @@ final class People {
         require(created, 201);
         String id = json(created).getString("id");
         for (String role : roles) {
-            require(server.send("PUT", "/api/v1/users/" + id + "/tenants/" + tenant + "/roles/" + role,
-                    admin.token, null), 204);
+            grantRole(server, admin, approver, id, tenant, role);
         }
         return new String[] {username, password};
     }
@@ -211,6 +221,76 @@ final class People {
         HttpResponse<String> login = login(server, credentials[0], credentials[1]);
         require(login, 200);
         return json(login).getString("token");
+    }
+
+    // Four eyes (#16): privileged acts are proposed by one administrator and approved by another.
+
+    /**
+     * The second platform administrator of {@code server}, stepped up: appointed directly by the bootstrap
+     * administrator under the bootstrap exception, then the approver of everything the bootstrap one proposes.
+     */
+    static synchronized Session secondAdmin(ConfidantServer server) throws Exception {
+        Session second = SECOND_ADMINS.get(server);
+        if (second == null) {
+            Session first = admin(server);
+            String username = "platform-admin-" + UUID.randomUUID().toString().substring(0, 8);
+            String password = "correct horse battery " + username;
+            HttpResponse<String> created = server.send("POST", "/api/v1/users", first.token, Json.createObjectBuilder()
+                    .add("username", username).add("password", password).build().toString());
+            require(created, 201);
+            require(withReason(server, "PUT", "/api/v1/users/" + json(created).getString("id") + "/tenants/" + PLATFORM
+                    + "/roles/" + Roles.SECURITY_ADMIN, first.token, null), 204);
+            second = enrol(server, username, password);
+            SECOND_ADMINS.put(server, second);
+            SECOND_ADMIN_PASSWORDS.put(server, password);
+        } else if (Instant.now().isAfter(second.steppedUp.plusSeconds(600))) {
+            HttpResponse<String> login = login(server, second.username, SECOND_ADMIN_PASSWORDS.get(server));
+            require(login, 200);
+            Session again = new Session(second.username, json(login).getString("token"), second.secret,
+                    second.lastStep);
+            require(server.send("POST", "/api/v1/auth/mfa/verify", again.token, code(again.nextCode())), 200);
+            SECOND_ADMINS.put(server, again);
+            second = again;
+        }
+        stepUpIfOld(server, second);
+        return second;
+    }
+
+    /** The second security administrator of {@code tenant} (the second platform administrator for the platform). */
+    static synchronized Session secondTenantAdmin(ConfidantServer server, UUID tenant) throws Exception {
+        if (PLATFORM.equals(tenant)) {
+            return secondAdmin(server);
+        }
+        tenantAdmin(server, tenant);
+        Session second = SECOND_TENANT_ADMINS.get(server).get(tenant);
+        stepUpIfOld(server, second);
+        return second;
+    }
+
+    /** Grants a role: directly (204), or proposed by {@code admin} (202) and approved by {@code approver}. */
+    static void grantRole(ConfidantServer server, Session admin, Session approver, String userId, UUID tenant,
+            String role) throws Exception {
+        HttpResponse<String> granted = withReason(server, "PUT", "/api/v1/users/" + userId + "/tenants/" + tenant
+                + "/roles/" + role, admin.steppedUp(server), null);
+        if (granted.statusCode() != 204) {
+            approve(server, granted, approver);
+        }
+    }
+
+    /** Approves the proposal a 202 answer carries, as {@code approver}; the approval's JSON. */
+    static JsonObject approve(ConfidantServer server, HttpResponse<String> proposed, Session approver)
+            throws Exception {
+        require(proposed, 202);
+        HttpResponse<String> approved = server.send("POST", "/api/v1/approvals/" + json(proposed).getString("id")
+                + "/approve", approver.steppedUp(server), null);
+        require(approved, 200);
+        return json(approved);
+    }
+
+    /** A request with a reason (X-Reason), as every privileged act needs. */
+    static HttpResponse<String> withReason(ConfidantServer server, String method, String path, String token,
+            String json) throws Exception {
+        return server.sendWithHeader(method, path, token, json, "X-Reason", "test fixture: " + method + " " + path);
     }
 
     static void require(HttpResponse<String> response, int status) {

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * One enrolled, logged-in user per role in one tenant of the black-box server, created on first use by the
- * bootstrap administrator. Tokens stay stepped up for five minutes after enrolment.
+ * tenant's administrators (privileged roles proposed by one, approved by the other). Tokens stay stepped up for
+ * five minutes after enrolment.
  */
 public final class Personas {
 
@@ -34,6 +35,16 @@ public final class Personas {
     /** This tenant's security administrator's token, stepped up (administration needs a recent MFA check). */
     public String administratorToken() throws Exception {
         return People.tenantAdmin(server, tenant).steppedUp(server);
+    }
+
+    /** This tenant's second security administrator's token, stepped up: the approver of the first one's proposals. */
+    public String secondAdministratorToken() throws Exception {
+        return People.secondTenantAdmin(server, tenant).steppedUp(server);
+    }
+
+    /** The second platform administrator's token, stepped up: approves what the bootstrap administrator proposes. */
+    public String secondPlatformAdministratorToken() throws Exception {
+        return People.secondAdmin(server).steppedUp(server);
     }
 
     /** The platform administrator's (the bootstrap administrator's) token, stepped up. */

@@ -11,7 +11,7 @@ class RolesInterceptorTest {
     @Test
     void methodRolesOverrideTheClassAndMarkersOpenTheWayIn() throws Exception {
         assertThat(RolesInterceptor.allowedRoles(UserAdminService.class.getMethod("resetMfa", Caller.class,
-                java.util.UUID.class))).isEqualTo(Set.of(Roles.SECURITY_ADMIN));
+                java.util.UUID.class, Approval.class))).isEqualTo(Set.of(Roles.SECURITY_ADMIN));
         assertThat(RolesInterceptor.allowedRoles(UserAdminService.class.getMethod("conflicts")))
                 .isEqualTo(Set.of(Roles.SECURITY_ADMIN, Roles.AUDITOR));
         assertThat(RolesInterceptor.allowedRoles(UserAdminService.class.getMethod("bootstrap", String.class,

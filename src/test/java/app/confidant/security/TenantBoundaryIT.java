@@ -201,9 +201,14 @@ class TenantBoundaryIT {
         HttpResponse<String> refused = send("POST", "/tenants", two.administratorToken(),
                 "{\"displayName\":\"Tenant made by a tenant\"}");
         assertThat(json(refused, 403).getString("code")).isEqualTo("platform-only");
-        JsonObject created = json(send("POST", "/tenants", one.platformAdministratorToken(),
-                "{\"displayName\":\"Acme Hospital\"}"), 201);
-        assertThat(created.getString("state")).isEqualTo("ACTIVE");
+        // a tenant exists once a second platform administrator approves its proposal
+        JsonObject proposed = json(server.sendWithHeader("POST", "/api/v1/tenants", one.platformAdministratorToken(),
+                "{\"displayName\":\"Acme Hospital\"}", "X-Reason", "new customer"), 202);
+        assertThat(proposed.getString("state")).isEqualTo("PENDING");
+        JsonObject approved = json(send("POST", "/approvals/" + proposed.getString("id") + "/approve",
+                one.secondPlatformAdministratorToken(), null), 200);
+        assertThat(approved.getString("state")).isEqualTo("APPROVED");
+        JsonObject created = Json.createObjectBuilder().add("id", proposed.getString("targetId")).build();
         assertThat(send("GET", "/tenants", one.platformAdministratorToken(), null).body())
                 .contains(created.getString("id")).contains(t1.toString()).contains(t2.toString());
         List<JsonObject> own = Json.createReader(new StringReader(send("GET", "/tenants", two.administratorToken(),

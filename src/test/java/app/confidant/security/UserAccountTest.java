@@ -39,8 +39,9 @@ class UserAccountTest {
     }
 
     @Test
-    void administrativeRolesDoNotMixWithInvoiceRoles() {
-        assertThat(UserAdminService.conflictRule(Set.of(Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN))).isNull();
+    void administrativeRolesDoNotMixWithInvoiceRolesNorWithEachOther() {
+        assertThat(UserAdminService.conflictRule(Set.of(Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN))).isNotNull();
+        assertThat(UserAdminService.conflictRule(Set.of(Roles.SECURITY_ADMIN, Roles.AUDITOR))).isNull();
         assertThat(UserAdminService.conflictRule(Set.of(Roles.CLERK, Roles.APPROVER, Roles.AUDITOR))).isNull();
         assertThat(UserAdminService.conflictRule(Set.of(Roles.KEY_CUSTODIAN, Roles.ACCOUNTANT))).isNotNull();
         assertThat(UserAdminService.conflictRule(Set.of(Roles.SECURITY_ADMIN, Roles.CLERK))).isNotNull();
