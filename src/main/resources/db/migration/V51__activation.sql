@@ -10,3 +10,8 @@ ALTER TABLE user_account ADD COLUMN must_change_password BOOLEAN DEFAULT FALSE N
 ALTER TABLE access_token DROP CONSTRAINT access_token_stage_ck;
 ALTER TABLE access_token ADD CONSTRAINT access_token_stage_ck
     CHECK (stage IN ('PASSWORD_CHANGE', 'ENROLMENT', 'MFA_PENDING', 'AUTHENTICATED'));
+
+-- Before this release an administrator chose every password. A person who has not enrolled a second factor yet is
+-- protected by that password alone, so it works once more: their next login only changes it. (People with a second
+-- factor keep their password; they change it themselves with POST /auth/password.)
+UPDATE user_account SET must_change_password = TRUE WHERE mfa_enabled = FALSE;
