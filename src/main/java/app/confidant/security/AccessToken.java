@@ -19,7 +19,7 @@ import java.util.UUID;
 public class AccessToken {
 
     /** How far a login got: a token only opens what its stage allows. */
-    public enum Stage { ENROLMENT, MFA_PENDING, AUTHENTICATED }
+    public enum Stage { PASSWORD_CHANGE, ENROLMENT, MFA_PENDING, AUTHENTICATED }
 
     static final Duration IDLE_TIMEOUT = Duration.ofMinutes(15);
     static final Duration ABSOLUTE_TIMEOUT = Duration.ofHours(8);
@@ -68,6 +68,10 @@ public class AccessToken {
         this.expiresAt = now.plus(ABSOLUTE_TIMEOUT);
     }
 
+    byte[] tokenHash() {
+        return tokenHash.clone();
+    }
+
     public UUID userId() {
         return userId;
     }
@@ -90,12 +94,19 @@ public class AccessToken {
     }
 
     /**
-     * Use refreshes the idle timer of a token past its second factor only: a token in ENROLMENT or MFA_PENDING must
+     * Use refreshes the idle timer of a token past its second factor only: a token in PASSWORD_CHANGE, ENROLMENT or MFA_PENDING must
      * finish within 15 minutes of the login, however often it is used (so guesses never keep it alive).
      */
     void used(Instant now) {
         if (stage == Stage.AUTHENTICATED) {
             lastUsedAt = now;
+        }
+    }
+
+    /** The generated password was changed: the login goes on to the second factor (enrolment, as a rule). */
+    void passwordChanged(Stage next) {
+        if (stage == Stage.PASSWORD_CHANGE) {
+            stage = next;
         }
     }
 

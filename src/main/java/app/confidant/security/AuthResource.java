@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Login, second factor, MFA enrolment, logout. */
+/** Login, activation, own password change, second factor, MFA enrolment, logout. */
 @Tag(name = "Authentication")
 @Path("auth")
 @RequestScoped
@@ -36,6 +36,15 @@ public class AuthResource {
     }
 
     public record LoginResponse(String token, String stage, Instant expiresAt) {
+    }
+
+    public record ActivationRequest(@NotBlank @Size(max = 100) String username,
+            @NotBlank @Size(max = 64) String activationCode, @NotNull @Size(max = 128) String password) {
+    }
+
+    /** {@code code}: a fresh TOTP code; left out only by a token in stage PASSWORD_CHANGE (no factor enrolled yet). */
+    public record PasswordChangeRequest(@NotNull @Size(max = 128) String currentPassword,
+            @NotNull @Size(max = 128) String newPassword, @Size(max = 32) String code) {
     }
 
     public record CodeRequest(@NotBlank @Size(max = 32) String code) {
@@ -58,12 +67,16 @@ public class AuthResource {
     LoginService logins;
 
     @Inject
+    CredentialService credentials;
+
+    @Inject
     CallerContext callers;
 
     @POST
     @Path("login")
     @PermitAll // the way in: a password (never in the URL) for a token; brute force is limited per account and address
-    @Operation(summary = "Password login: a token in stage ENROLMENT or MFA_PENDING")
+    @Operation(summary = "Password login: a token in stage ENROLMENT or MFA_PENDING (PASSWORD_CHANGE for a generated "
+            + "password's first login); an account not yet activated answers like a wrong password")
     @APIResponses({
             @APIResponse(responseCode = "200", description = "Token and stage"),
             @APIResponse(responseCode = "401", description = "Wrong username or password"),
@@ -72,6 +85,40 @@ public class AuthResource {
         TokenStore.Issued issued = logins.login(request.username().strip().toLowerCase(),
                 request.password().toCharArray(), request.tenantId(), callers.clientAddress());
         return new LoginResponse(issued.token(), issued.stage().name(), issued.expiresAt());
+    }
+
+    @POST
+    @Path("activate")
+    @PermitAll // the way in for a new person: the one-time activation code (limited like a password) sets their own password
+    @Operation(summary = "Activate an account: the one-time code from the administrator and the person's own password")
+    @APIResponses({
+            @APIResponse(responseCode = "204", description = "Password set; log in with it and enrol MFA"),
+            @APIResponse(responseCode = "400", description = "Password not acceptable (weak-password)"),
+            @APIResponse(responseCode = "401",
+                    description = "Unknown user, or a wrong, used or expired code (activation-invalid)"),
+            @APIResponse(responseCode = "429", description = "Too many failed attempts from this address")})
+    public void activate(@Valid @NotNull ActivationRequest request) {
+        credentials.activate(request.username().strip().toLowerCase(), request.activationCode(),
+                request.password().toCharArray(), callers.clientAddress());
+    }
+
+    @POST
+    @Path("password")
+    @RolesAllowed({Roles.PASSWORD_CHANGE, Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT, Roles.AUDITOR,
+            Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN})
+    @Operation(summary = "Change one's own password: the current one and a fresh TOTP code (no code in stage "
+            + "PASSWORD_CHANGE, which then moves on to ENROLMENT); the person's other tokens are revoked")
+    @APIResponses({
+            @APIResponse(responseCode = "204", description = "Changed"),
+            @APIResponse(responseCode = "400",
+                    description = "New password not acceptable (weak-password, password-unchanged) or no code "
+                            + "(code-required)"),
+            @APIResponse(responseCode = "401",
+                    description = "Wrong current password or code, or the account is locked"),
+            @APIResponse(responseCode = "429", description = "Too many failed attempts from this address")})
+    public void changePassword(@Valid @NotNull PasswordChangeRequest request) {
+        credentials.changePassword(callers.require(), request.currentPassword().toCharArray(),
+                request.newPassword().toCharArray(), request.code(), callers.clientAddress());
     }
 
     @POST
@@ -128,8 +175,8 @@ public class AuthResource {
 
     @POST
     @Path("logout")
-    @RolesAllowed({Roles.MFA_PENDING, Roles.MFA_ENROLMENT, Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT,
-            Roles.AUDITOR, Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.PASSWORD_CHANGE, Roles.MFA_PENDING, Roles.MFA_ENROLMENT, Roles.CLERK, Roles.APPROVER,
+            Roles.ACCOUNTANT, Roles.AUDITOR, Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN, Roles.INTEGRATION})
     @Operation(summary = "Revoke the caller's token")
     @APIResponses({
             @APIResponse(responseCode = "204", description = "Revoked")})
@@ -139,8 +186,8 @@ public class AuthResource {
 
     @GET
     @Path("me")
-    @RolesAllowed({Roles.MFA_PENDING, Roles.MFA_ENROLMENT, Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT,
-            Roles.AUDITOR, Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.PASSWORD_CHANGE, Roles.MFA_PENDING, Roles.MFA_ENROLMENT, Roles.CLERK, Roles.APPROVER,
+            Roles.ACCOUNTANT, Roles.AUDITOR, Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN, Roles.INTEGRATION})
     @Operation(summary = "Who the token belongs to, its tenant, roles and step-up state")
     @APIResponses({
             @APIResponse(responseCode = "200", description = "The caller")})

@@ -19,8 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * On the very first start (no users at all) creates the security administrator "admin" with a random password,
- * written once to {@code confidant.bootstrap.password-file} (mode 0600) — never to the log. The administrator must
- * enrol MFA before anything else, like everybody.
+ * written once to {@code confidant.bootstrap.password-file} (mode 0600) — never to the log. That password works
+ * once: its first login only changes it (token stage PASSWORD_CHANGE); then the administrator enrols MFA before
+ * anything else, like everybody.
  */
 @Singleton
 @Startup

@@ -78,7 +78,8 @@ public class LoginService {
                 user.loginSucceeded(now); // with MFA the count starts again only once the second factor is given
             }
             UUID tenant = tenantFor(user, tenantId);
-            AccessToken.Stage stage = user.mfaEnabled() ? AccessToken.Stage.MFA_PENDING : AccessToken.Stage.ENROLMENT;
+            AccessToken.Stage stage = user.mustChangePassword() ? AccessToken.Stage.PASSWORD_CHANGE
+                    : user.mfaEnabled() ? AccessToken.Stage.MFA_PENDING : AccessToken.Stage.ENROLMENT;
             audit.append(events.login(user, username, "login", AuditEntry.SUCCESS, stage.name()));
             return tokens.issue(user, tenant, stage);
         } finally {
@@ -157,8 +158,8 @@ public class LoginService {
 
     /** Ends a token; a service account has none (it authenticates on every request), so there is nothing to end. */
     @Audited(value = "token.revoke", target = "token")
-    @RolesAllowed({Roles.MFA_PENDING, Roles.MFA_ENROLMENT, Roles.CLERK, Roles.APPROVER, Roles.ACCOUNTANT,
-            Roles.AUDITOR, Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.PASSWORD_CHANGE, Roles.MFA_PENDING, Roles.MFA_ENROLMENT, Roles.CLERK, Roles.APPROVER,
+            Roles.ACCOUNTANT, Roles.AUDITOR, Roles.SECURITY_ADMIN, Roles.KEY_CUSTODIAN, Roles.INTEGRATION})
     public void logout(Caller caller) {
         if (caller.tokenHash() != null) {
             tokens.revoke(caller.tokenHash());

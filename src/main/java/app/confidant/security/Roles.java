@@ -3,7 +3,7 @@ package app.confidant.security;
 import java.util.Set;
 
 /**
- * The seven least-privilege roles (as compile-time constants for {@code @RolesAllowed}) and the two pseudo-roles a
+ * The seven least-privilege roles (as compile-time constants for {@code @RolesAllowed}) and the three pseudo-roles a
  * person holds between password and second factor.
  */
 public final class Roles {
@@ -27,6 +27,8 @@ public final class Roles {
     public static final String MFA_PENDING = "MFA_PENDING";
     /** Password accepted, no second factor enrolled yet: may only enrol one. */
     public static final String MFA_ENROLMENT = "MFA_ENROLMENT";
+    /** A generated password accepted (the bootstrap administrator's first login): may only change it. */
+    public static final String PASSWORD_CHANGE = "PASSWORD_CHANGE";
 
     public static final Set<String> ALL = Set.of(CLERK, APPROVER, ACCOUNTANT, AUDITOR, SECURITY_ADMIN, KEY_CUSTODIAN,
             INTEGRATION);

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /** Random tokens and their hashes: what is handed out is never stored, what is stored cannot be handed back. */
 final class Secrets {
@@ -30,6 +31,21 @@ final class Secrets {
     static String newRecoveryCode() {
         String raw = Totp.base32(randomBytes(10));
         return raw.substring(0, 4) + "-" + raw.substring(4, 8) + "-" + raw.substring(8, 12) + "-" + raw.substring(12, 16);
+    }
+
+    /** An activation code: 160 random bits as 32 base32 characters in groups of four (typed by hand). */
+    static String newActivationCode() {
+        String raw = Totp.base32(randomBytes(20));
+        StringBuilder grouped = new StringBuilder();
+        for (int i = 0; i < raw.length(); i += 4) {
+            grouped.append(i == 0 ? "" : "-").append(raw, i, i + 4);
+        }
+        return grouped.toString();
+    }
+
+    /** What is stored of an activation code: the SHA-256 of its characters, ignoring case, spaces and dashes. */
+    static String activationHash(String code) {
+        return sha256Hex(code == null ? "" : code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT));
     }
 
     static byte[] sha256(String value) {

@@ -35,6 +35,13 @@ public class SecurityException extends RuntimeException {
         return new SecurityException(401, "invalid-code", "The code is wrong, expired or was used already.");
     }
 
+    /** One answer for an unknown user and a wrong, used or expired activation code: no oracle for which. */
+    static SecurityException activationInvalid() {
+        return new SecurityException(401, "activation-invalid",
+                "The activation code is not valid for this username: wrong, used or expired. Ask your security "
+                        + "administrator for a new one.");
+    }
+
     static SecurityException conflict(String code, String message) {
         return new SecurityException(409, code, message);
     }

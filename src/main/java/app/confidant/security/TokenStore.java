@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -57,12 +58,20 @@ public class TokenStore {
         identities.tokensOf(userId).forEach(t -> t.revoke(now));
     }
 
+    /** Ends every token of the user but the one given (a password change keeps the session that made it). */
+    public void revokeAllBut(UUID userId, byte[] keptTokenHash) {
+        Instant now = clock.instant();
+        identities.tokensOf(userId).stream().filter(t -> !Arrays.equals(t.tokenHash(), keptTokenHash))
+                .forEach(t -> t.revoke(now));
+    }
+
     AccessToken stored(byte[] tokenHash) {
         return identities.token(tokenHash).orElseThrow(SecurityException::invalidCredentials);
     }
 
     private Set<String> groups(AccessToken token) {
         return switch (token.stage()) {
+            case PASSWORD_CHANGE -> Set.of(Roles.PASSWORD_CHANGE);
             case ENROLMENT -> Set.of(Roles.MFA_ENROLMENT);
             case MFA_PENDING -> Set.of(Roles.MFA_PENDING);
             case AUTHENTICATED -> identities.memberships(token.userId()).stream()

@@ -7,13 +7,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A person who logs in. The TOTP secret is sealed in the HSM; the password is a PBKDF2 hash. */
+/**
+ * A person who logs in. The TOTP secret is sealed in the HSM; the password is a PBKDF2 hash the person chose: a user
+ * is created without one and sets it with a one-time activation code (only its SHA-256 kept, with an expiry).
+ */
 @Entity
 @Table(name = "user_account")
 public class UserAccount extends SealedEntity {
@@ -29,8 +34,19 @@ public class UserAccount extends SealedEntity {
     @Column(nullable = false, updatable = false)
     private String username;
 
-    @Column(name = "password_hash", nullable = false)
+    /** Null until the person activates the account with their own password. */
+    @Column(name = "password_hash")
     private String passwordHash;
+
+    @Column(name = "activation_code_hash")
+    private String activationCodeHash;
+
+    @Column(name = "activation_expires_at")
+    private Instant activationExpiresAt;
+
+    /** The password was generated (the bootstrap administrator's): the first login only changes it. */
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
 
     @Version
     @Column(name = "row_version")
@@ -65,10 +81,10 @@ public class UserAccount extends SealedEntity {
         // for JPA
     }
 
-    public UserAccount(String username, String passwordHash, Instant now) {
+    /** A person who has yet to activate the account (no password; see {@link #newActivation}). */
+    public UserAccount(String username, Instant now) {
         this.id = UUID.randomUUID();
         this.username = Objects.requireNonNull(username);
-        this.passwordHash = Objects.requireNonNull(passwordHash);
         this.createdAt = now;
         this.homeTenantId = IDENTITY_TENANT;
         totpSecret(null);
@@ -91,8 +107,48 @@ public class UserAccount extends SealedEntity {
         return passwordHash;
     }
 
+    /** A new password of one's own; a generated one no longer needs changing. */
     void passwordHash(String hash) {
-        passwordHash = hash;
+        passwordHash = Objects.requireNonNull(hash);
+        mustChangePassword = false;
+    }
+
+    /** A generated password the person must change at first login (the bootstrap administrator's). */
+    void generatedPassword(String hash) {
+        passwordHash = Objects.requireNonNull(hash);
+        mustChangePassword = true;
+    }
+
+    public boolean activated() {
+        return passwordHash != null;
+    }
+
+    boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    /** A fresh activation code (its hash) replaces any earlier one; only for a person who has not activated. */
+    void newActivation(String codeHash, Instant expiresAt) {
+        if (activated()) {
+            throw new IllegalStateException("already activated");
+        }
+        activationCodeHash = Objects.requireNonNull(codeHash);
+        activationExpiresAt = Objects.requireNonNull(expiresAt);
+    }
+
+    /** Whether {@code codeHash} is this account's unused, unexpired activation code (constant-time comparison). */
+    boolean activationMatches(String codeHash, Instant now) {
+        return !activated() && activationCodeHash != null && now.isBefore(activationExpiresAt)
+                && MessageDigest.isEqual(activationCodeHash.getBytes(StandardCharsets.US_ASCII),
+                codeHash.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Sets the person's own password and uses the code up; the failure count starts again (the code was right). */
+    void activate(String hash) {
+        passwordHash(hash);
+        activationCodeHash = null;
+        activationExpiresAt = null;
+        failedLogins = 0;
     }
 
     public boolean mfaEnabled() {

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * User and role administration with separation of duties: nobody grants roles to themselves, and
@@ -28,6 +31,10 @@ import java.util.stream.Collectors;
 @Transactional
 @RolesAllowed(Roles.SECURITY_ADMIN)
 public class UserAdminService {
+
+    /** A person's one-time activation code, handed out once (only its hash is kept) with its expiry. */
+    public record NewActivation(UUID id, String username, String code, Instant expiresAt) {
+    }
 
     /** A user holding conflicting roles (possible only through data written around this service). */
     public record Conflict(UUID userId, String username, Set<String> roles, String rule) {
@@ -54,38 +61,62 @@ public class UserAdminService {
     @Inject
     Clock clock;
 
-    /** A person of the administrator's tenant (their home tenant). */
-    @Audited(value = "user.create", target = "user")
-    public UserAccount createUser(Caller admin, String username, char[] password) {
-        return newUser(username, password, scope.tenant());
-    }
+    /** How long an activation code stays valid (ISO-8601 duration); 72 hours unless configured. */
+    @Inject
+    @ConfigProperty(name = "confidant.activation.lifetime", defaultValue = "PT72H")
+    String activationLifetime;
 
-    /** A person of the platform tenant (the bootstrap administrator). */
+    /**
+     * A person of the administrator's tenant (their home tenant), without a password: the answer carries a one-time
+     * activation code with which the person sets their own, so no administrator ever knows it.
+     */
     @Audited(value = "user.create", target = "user")
-    public UserAccount createUser(String username, char[] password) {
-        return newUser(username, password, TenantScope.PLATFORM);
-    }
-
-    private UserAccount newUser(String username, char[] password, UUID homeTenant) {
+    public NewActivation createUser(Caller admin, String username) {
         String name = username.strip().toLowerCase();
         if (identities.userForUpdate(name).isPresent()) {
             throw SecurityException.conflict("username-taken", "That username is taken.");
         }
-        UserAccount user = new UserAccount(name, passwords.hash(password), clock.instant());
-        user.homeTenant(homeTenant);
+        UserAccount user = new UserAccount(name, clock.instant());
+        user.homeTenant(scope.tenant());
+        NewActivation activation = newActivation(user);
         identities.add(user);
         identities.flush();
-        return user;
+        return activation;
     }
 
-    /** Creates the first security administrator if there are no users at all; false if there are. */
+    /** A fresh activation code for a person who has not activated yet; the earlier code stops working. */
+    @Audited(value = "user.activation.reissue", target = "user")
+    public NewActivation reissueActivation(Caller admin, UUID userId) {
+        UserAccount user = manageable(userId);
+        if (user.activated()) {
+            throw SecurityException.conflict("already-activated",
+                    "This person has set their password already; a forgotten one is not reset by activation.");
+        }
+        return newActivation(user);
+    }
+
+    private NewActivation newActivation(UserAccount user) {
+        String code = Secrets.newActivationCode();
+        Instant expiresAt = clock.instant().plus(Duration.parse(activationLifetime));
+        user.newActivation(Secrets.activationHash(code), expiresAt);
+        return new NewActivation(user.id(), user.username(), code, expiresAt);
+    }
+
+    /**
+     * Creates the first security administrator (of the platform tenant) if there are no users at all; false if there
+     * are. Its generated password works once: the first login only changes it.
+     */
     @Audited(value = "user.bootstrap", target = "user")
     @PermitAll // called once at start by BootstrapAdministrator, with no caller; does nothing once a user exists
     public boolean bootstrap(String username, char[] password) {
         if (identities.userCount() > 0) {
             return false;
         }
-        UserAccount user = createUser(username, password);
+        UserAccount user = new UserAccount(username, clock.instant());
+        user.homeTenant(TenantScope.PLATFORM);
+        user.generatedPassword(passwords.hash(password));
+        identities.add(user);
+        identities.flush();
         identities.add(new Membership(user.id(), UserAccount.IDENTITY_TENANT, Roles.SECURITY_ADMIN, null,
                 clock.instant()));
         return true;

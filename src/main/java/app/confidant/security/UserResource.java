@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,13 +45,20 @@ public class UserResource {
     /** Optional: a proposal's lifetime in seconds, shorter than the configured one (never longer). */
     static final String VALID_FOR = "X-Valid-For-Seconds";
 
+    /** {@code password} is there only to be refused: a person chooses their own, with the activation code. */
     public record CreateUserRequest(
             @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "letters, digits and . _ @ - only")
             String username,
-            @NotNull @Size(min = 12, max = 128) String password) {
+            String password) {
     }
 
-    public record UserCreatedResponse(UUID id, String username) {
+    /** The one-time activation code, shown this once (only its hash is kept): hand it to the person, not a password. */
+    public record ActivationResponse(UUID id, String username, String activationCode, Instant activationExpiresAt) {
+
+        static ActivationResponse of(UserAdminService.NewActivation activation) {
+            return new ActivationResponse(activation.id(), activation.username(), activation.code(),
+                    activation.expiresAt());
+        }
     }
 
     @Inject
@@ -66,15 +74,35 @@ public class UserResource {
     Clock clock;
 
     @POST
-    @Operation(summary = "Create a user of the caller's tenant (no roles yet; MFA enrolment at first login)")
+    @Operation(summary = "Create a user of the caller's tenant: no password, no roles yet; a one-time activation code "
+            + "with which the person sets their own password (POST /auth/activate), then enrols MFA at first login")
     @APIResponses({
-            @APIResponse(responseCode = "201", description = "Created"),
+            @APIResponse(responseCode = "201", description = "Created: id, username, activationCode, "
+                    + "activationExpiresAt"),
             @APIResponse(responseCode = "409", description = "Username taken"),
-            @APIResponse(responseCode = "400", description = "Username or password not acceptable (e.g. too weak)")})
+            @APIResponse(responseCode = "400", description = "Username not acceptable, or a password was sent "
+                    + "(password-not-accepted)")})
     public Response create(@Valid @NotNull CreateUserRequest request) {
-        UserAccount user = admin.createUser(callers.require(), request.username(), request.password().toCharArray());
-        return Response.created(URI.create("users/" + user.id()))
-                .entity(new UserCreatedResponse(user.id(), user.username())).build();
+        if (request.password() != null) {
+            throw SecurityException.badRequest("password-not-accepted", "Administrators do not choose passwords: send "
+                    + "only the username, and hand the activation code of the answer to the person, who sets their "
+                    + "own password with it (POST /api/v1/auth/activate).");
+        }
+        UserAdminService.NewActivation activation = admin.createUser(callers.require(), request.username());
+        return Response.created(URI.create("users/" + activation.id()))
+                .entity(ActivationResponse.of(activation)).build();
+    }
+
+    @POST
+    @Path("{id}/activation")
+    @Operation(summary = "A fresh activation code for a person who has not activated yet (the earlier one stops "
+            + "working)")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "id, username, activationCode, activationExpiresAt"),
+            @APIResponse(responseCode = "404", description = "No such resource in the caller's tenant"),
+            @APIResponse(responseCode = "409", description = "The person has activated already (already-activated)")})
+    public ActivationResponse reissueActivation(@PathParam("id") UUID id) {
+        return ActivationResponse.of(admin.reissueActivation(callers.require(), id));
     }
 
     @PUT

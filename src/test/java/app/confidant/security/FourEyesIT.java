@@ -231,13 +231,18 @@ class FourEyesIT {
 
     // --- helpers
 
-    /** A user of tenant one, created by its first administrator with a password it chose. */
+    /**
+     * A user of tenant one, created by its first administrator, who keeps the activation code and activates the
+     * account with a password of its own choosing: a person the administrator controls completely.
+     */
     private static Person person(String adminToken) throws Exception {
         String username = "four-eyes-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "correct horse battery " + username;
         HttpResponse<String> created = server.send("POST", "/api/v1/users", adminToken, Json.createObjectBuilder()
-                .add("username", username).add("password", password).build().toString());
-        return new Person(json(created, 201).getString("id"), username, password);
+                .add("username", username).build().toString());
+        JsonObject answer = json(created, 201);
+        People.require(People.activate(server, username, answer.getString("activationCode"), password), 204);
+        return new Person(answer.getString("id"), username, password);
     }
 
     /** A third SECURITY_ADMIN of tenant one, proposed by the first, approved by the second. */

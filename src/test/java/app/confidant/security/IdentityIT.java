@@ -5,10 +5,8 @@ import static app.confidant.security.People.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.confidant.platform.ConfidantServer;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +23,8 @@ class IdentityIT {
 
     @Test
     void theFirstAdministratorMustEnrolMfaBeforeAnythingElse() throws Exception {
-        String password = Files.readString(server.state().resolve("bootstrap-admin.password")).strip();
         People.admin(server); // enrolled once per run; a fresh login now lands in MFA_PENDING
+        String password = People.adminPassword(server);
         HttpResponse<String> login = People.login(server, BootstrapAdministrator.USERNAME, password);
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(json(login).getString("stage")).isEqualTo("MFA_PENDING");
@@ -40,10 +38,8 @@ class IdentityIT {
 
     @Test
     void aNewUserCanOnlyEnrolUntilTheSecondFactorIsConfirmed() throws Exception {
-        People.Session admin = People.admin(server);
         String username = "enrol-" + UUID.randomUUID().toString().substring(0, 8);
-        People.require(server.send("POST", "/api/v1/users", admin.token, Json.createObjectBuilder()
-                .add("username", username).add("password", "long enough password").build().toString()), 201);
+        People.activatedUser(server, username, "long enough password");
         HttpResponse<String> login = People.login(server, username, "long enough password");
         assertThat(json(login).getString("stage")).isEqualTo("ENROLMENT");
         String token = json(login).getString("token");
@@ -76,11 +72,9 @@ class IdentityIT {
 
     @Test
     void recoveryCodesAreSingleUse() throws Exception {
-        People.Session admin = People.admin(server);
         String username = "recover-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "recovery test password";
-        People.require(server.send("POST", "/api/v1/users", admin.token, Json.createObjectBuilder()
-                .add("username", username).add("password", password).build().toString()), 201);
+        People.activatedUser(server, username, password);
         String token = json(People.login(server, username, password)).getString("token");
         byte[] secret = People.base32(json(server.send("POST", "/api/v1/auth/mfa/enrolment", token, null))
                 .getString("secret"));
@@ -103,11 +97,9 @@ class IdentityIT {
 
     @Test
     void unknownUserAndWrongPasswordAnswerAlikeAndFiveFailuresLockTheAccount() throws Exception {
-        People.Session admin = People.admin(server);
         String username = "lock-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "the right password";
-        People.require(server.send("POST", "/api/v1/users", admin.token, Json.createObjectBuilder()
-                .add("username", username).add("password", password).build().toString()), 201);
+        People.activatedUser(server, username, password);
 
         HttpResponse<String> unknown = People.login(server, "nobody-" + username, "whatever password");
         HttpResponse<String> wrong = People.login(server, username, "a wrong password");
@@ -127,10 +119,8 @@ class IdentityIT {
         UUID tenant = UUID.randomUUID();
         People.Session admin = People.tenantAdmin(server, tenant);
 
-        HttpResponse<String> created = server.send("POST", "/api/v1/users", admin.token, Json.createObjectBuilder()
-                .add("username", "sod-" + UUID.randomUUID().toString().substring(0, 8))
-                .add("password", "separation of duties").build().toString());
-        String userId = json(created).getString("id");
+        String userId = People.createUser(server, admin, "sod-" + UUID.randomUUID().toString().substring(0, 8))
+                .getString("id");
         People.approve(server, People.withReason(server, "PUT", "/api/v1/users/" + userId + "/tenants/" + tenant
                 + "/roles/KEY_CUSTODIAN", admin.token, null), People.secondTenantAdmin(server, tenant));
         HttpResponse<String> mixed = server.send("PUT", "/api/v1/users/" + userId + "/tenants/" + tenant

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.confidant.platform.ConfidantServer;
 import app.confidant.platform.TestDatabase;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -136,8 +135,7 @@ class LockoutIT {
     }
 
     private static String createUser(String username) throws Exception {
-        People.require(server.send("POST", "/api/v1/users", People.admin(server).token, Json.createObjectBuilder()
-                .add("username", username).add("password", "enrolment lock password").build().toString()), 201);
+        People.activatedUser(server, username, "enrolment lock password");
         return username;
     }
 

@@ -58,6 +58,8 @@ final class People {
     private static final Map<ConfidantServer, String> SECOND_ADMIN_PASSWORDS = new HashMap<>();
     /** Each tenant's second security administrator, who approves what the first proposes, per server. */
     private static final Map<ConfidantServer, Map<UUID, Session>> SECOND_TENANT_ADMINS = new HashMap<>();
+    /** Each server's bootstrap administrator's own password, chosen at its first login. */
+    private static final Map<ConfidantServer, String> ADMIN_PASSWORDS = new HashMap<>();
     /** Each tenant's first security administrator, appointed by the platform administrator, per server. */
     private static final Map<ConfidantServer, Map<UUID, Session>> TENANT_ADMINS = new HashMap<>();
     /** The platform tenant (the identity tenant), where the bootstrap administrator works. */
@@ -97,7 +99,11 @@ final class People {
     static Session enrol(ConfidantServer server, String username, String password) throws Exception {
         HttpResponse<String> login = login(server, username, password);
         require(login, 200);
-        String token = json(login).getString("token");
+        return enrolWith(server, username, json(login).getString("token"));
+    }
+
+    /** Enrols MFA with a token in stage ENROLMENT; the token is then stepped up. */
+    static Session enrolWith(ConfidantServer server, String username, String token) throws Exception {
         HttpResponse<String> enrolment = server.send("POST", "/api/v1/auth/mfa/enrolment", token, null);
         require(enrolment, 200);
         byte[] secret = base32(json(enrolment).getString("secret"));
@@ -114,14 +120,13 @@ final class People {
      */
     static synchronized Session admin(ConfidantServer server) throws Exception {
         Session admin = ADMINS.get(server);
-        String password = Files.readString(server.state().resolve("bootstrap-admin.password")).strip();
         if (admin == null) {
-            admin = enrol(server, BootstrapAdministrator.USERNAME, password);
+            admin = firstLogin(server);
             ADMINS.put(server, admin);
         } else if (Instant.now().isAfter(admin.steppedUp.plusSeconds(600))) {
             // unused for a while (a long suite on a busy machine): its token may have passed the 15-minute idle
             // limit, so the administrator logs in again as a person would, with password and second factor
-            HttpResponse<String> login = login(server, admin.username, password);
+            HttpResponse<String> login = login(server, admin.username, adminPassword(server));
             require(login, 200);
             Session again = new Session(admin.username, json(login).getString("token"), admin.secret, admin.lastStep);
             require(server.send("POST", "/api/v1/auth/mfa/verify", again.token, code(again.nextCode())), 200);
@@ -130,6 +135,44 @@ final class People {
         }
         stepUpIfOld(server, admin);
         return admin;
+    }
+
+    /** The bootstrap administrator's password of {@code server}: its own, once the first login changed it. */
+    static synchronized String adminPassword(ConfidantServer server) throws Exception {
+        String changed = ADMIN_PASSWORDS.get(server);
+        return changed != null ? changed
+                : Files.readString(server.state().resolve("bootstrap-admin.password")).strip();
+    }
+
+    /**
+     * The bootstrap administrator's first login, as the README tells it: the generated password opens only the
+     * password change; the token then moves on to MFA enrolment. The new password is remembered for re-logins.
+     */
+    private static Session firstLogin(ConfidantServer server) throws Exception {
+        String generated = adminPassword(server);
+        HttpResponse<String> login = login(server, BootstrapAdministrator.USERNAME, generated);
+        require(login, 200);
+        String token = json(login).getString("token");
+        String chosen = "administrator's own " + UUID.randomUUID();
+        require(changePassword(server, token, generated, chosen, null), 204);
+        ADMIN_PASSWORDS.put(server, chosen);
+        return enrolWith(server, BootstrapAdministrator.USERNAME, token);
+    }
+
+    /** Makes a bootstrap administrator enrolled by the test itself (after its own first login) the server's. */
+    static synchronized void adoptAdmin(ConfidantServer server, Session admin, String password) {
+        ADMINS.put(server, admin);
+        ADMIN_PASSWORDS.put(server, password);
+    }
+
+    /** POST /auth/password; {@code code} null leaves it out (a token in stage PASSWORD_CHANGE). */
+    static HttpResponse<String> changePassword(ConfidantServer server, String token, String current, String next,
+            String code) throws Exception {
+        var body = Json.createObjectBuilder().add("currentPassword", current).add("newPassword", next);
+        if (code != null) {
+            body.add("code", code);
+        }
+        return server.send("POST", "/api/v1/auth/password", token, body.build().toString());
     }
 
     /** A fresh MFA check for a session whose last one is more than four minutes old. */
@@ -184,22 +227,22 @@ final class People {
     private static Session newUser(ConfidantServer server, Session admin, Session approver, UUID tenant,
             String... roles)
             throws Exception {
-        String[] credentials = created(server, admin, tenant, roles);
+        String[] credentials = created(server, admin, approver, tenant, roles);
         return enrol(server, credentials[0], credentials[1]);
     }
 
     /** A new person of {@code tenant} with these roles who has not logged in yet: their username and password. */
-    private static String[] created(ConfidantServer server, Session admin, UUID tenant, String... roles)
+    private static String[] created(ConfidantServer server, Session admin, Session approver, UUID tenant,
+            String... roles)
             throws Exception {
         String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "correct horse battery " + username;
-        HttpResponse<String> created = server.send("POST", "/api/v1/users", admin.token,
-                Json.createObjectBuilder().add("username", username).add("password", password).build().toString());
-        require(created, 201);
-        String id = json(created).getString("id");
+        JsonObject created = createUser(server, admin, username);
+        String id = created.getString("id");
         for (String role : roles) {
             grantRole(server, admin, approver, id, tenant, role);
         }
+        require(activate(server, username, created.getString("activationCode"), password), 204);
         return new String[] {username, password};
     }
 
@@ -208,7 +251,8 @@ final class People {
      * given only their password (stage MFA_PENDING).
      */
     static String passwordOnlyToken(ConfidantServer server, UUID tenant, String role) throws Exception {
-        String[] credentials = created(server, tenantAdmin(server, tenant), tenant, role);
+        String[] credentials = created(server, tenantAdmin(server, tenant), secondTenantAdmin(server, tenant), tenant,
+                role);
         enrol(server, credentials[0], credentials[1]);
         HttpResponse<String> login = login(server, credentials[0], credentials[1]);
         require(login, 200);
@@ -217,7 +261,8 @@ final class People {
 
     /** The token of a person of {@code tenant} holding {@code role} at first login, before MFA enrolment. */
     static String enrolmentToken(ConfidantServer server, UUID tenant, String role) throws Exception {
-        String[] credentials = created(server, tenantAdmin(server, tenant), tenant, role);
+        String[] credentials = created(server, tenantAdmin(server, tenant), secondTenantAdmin(server, tenant), tenant,
+                role);
         HttpResponse<String> login = login(server, credentials[0], credentials[1]);
         require(login, 200);
         return json(login).getString("token");
@@ -235,10 +280,8 @@ final class People {
             Session first = admin(server);
             String username = "platform-admin-" + UUID.randomUUID().toString().substring(0, 8);
             String password = "correct horse battery " + username;
-            HttpResponse<String> created = server.send("POST", "/api/v1/users", first.token, Json.createObjectBuilder()
-                    .add("username", username).add("password", password).build().toString());
-            require(created, 201);
-            require(withReason(server, "PUT", "/api/v1/users/" + json(created).getString("id") + "/tenants/" + PLATFORM
+            String id = activatedUser(server, username, password);
+            require(withReason(server, "PUT", "/api/v1/users/" + id + "/tenants/" + PLATFORM
                     + "/roles/" + Roles.SECURITY_ADMIN, first.token, null), 204);
             second = enrol(server, username, password);
             SECOND_ADMINS.put(server, second);
@@ -292,6 +335,29 @@ final class People {
             String json) throws Exception {
         return server.sendWithHeader(method, path, token, json, "X-Reason", "test fixture: " + method + " " + path);
     }
+
+    /** The administrator creates a user (username only): the answer's id, activationCode and activationExpiresAt. */
+    static JsonObject createUser(ConfidantServer server, Session admin, String username) throws Exception {
+        HttpResponse<String> created = server.send("POST", "/api/v1/users", admin.steppedUp(server),
+                Json.createObjectBuilder().add("username", username).build().toString());
+        require(created, 201);
+        return json(created);
+    }
+
+    /** The person sets their own password with the activation code (POST /auth/activate, no token). */
+    static HttpResponse<String> activate(ConfidantServer server, String username, String code, String password)
+            throws Exception {
+        return server.send("POST", "/api/v1/auth/activate", null, Json.createObjectBuilder().add("username", username)
+                .add("activationCode", code).add("password", password).build().toString());
+    }
+
+    /** A person created and activated with {@code password}, not yet logged in (MFA enrolment is theirs to do). */
+    static String activatedUser(ConfidantServer server, String username, String password) throws Exception {
+        JsonObject created = createUser(server, admin(server), username);
+        require(activate(server, username, created.getString("activationCode"), password), 204);
+        return created.getString("id");
+    }
+
 
     static void require(HttpResponse<String> response, int status) {
         if (response.statusCode() != status) {

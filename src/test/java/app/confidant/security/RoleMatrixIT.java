@@ -31,6 +31,8 @@ class RoleMatrixIT {
 
     private static final List<Row> ROWS = List.of(
             new Row("POST", "/auth/login", "/auth/login", "{}", null, 400, 400, 400, 400, 400, 400, 400, 400),
+            new Row("POST", "/auth/activate", "/auth/activate", "{}", null, 400, 400, 400, 400, 400, 400, 400, 400),
+            new Row("POST", "/auth/password", "/auth/password", "{}", null, 400, 400, 400, 400, 400, 400, 403, 401),
             new Row("POST", "/auth/mfa/verify", "/auth/mfa/verify", "{\"code\":\"\"}", null,
                     400, 400, 400, 400, 400, 400, 403, 401),
             new Row("POST", "/auth/mfa/recover", "/auth/mfa/recover", "{\"code\":\"\"}", null,
@@ -45,6 +47,8 @@ class RoleMatrixIT {
                     + "/roles/CLERK", null, null, 403, 403, 403, 403, 404, 403, 403, 401),
             new Row("DELETE", "/users/{id}/tenants/{tenant}/roles/{role}", "/users/" + SOME + "/tenants/" + SOME
                     + "/roles/CLERK", null, null, 403, 403, 403, 403, 404, 403, 403, 401),
+            new Row("POST", "/users/{id}/activation", "/users/" + SOME + "/activation", null, null,
+                    403, 403, 403, 403, 404, 403, 403, 401),
             new Row("POST", "/users/{id}/mfa-reset", "/users/" + SOME + "/mfa-reset", null, null,
                     403, 403, 403, 403, 404, 403, 403, 401),
             new Row("POST", "/users/{id}/disable", "/users/" + SOME + "/disable", null, null,

@@ -46,7 +46,7 @@ class TenantMatrixIT {
     private static final Set<String> HALF = Set.of(PASSWORD_ONLY, BEFORE_ENROLMENT, ANONYMOUS);
     private static final String SOME = UUID.randomUUID().toString();
     private static final List<String> THINGS = List.of("{party}", "{invoice}", "{issued}", "{ceremony}", "{job}",
-            "{account}", "{user}", "{admin}", "{t1}", "{taxId}", "{partyTag}", "{invoiceTag}");
+            "{account}", "{user}", "{admin}", "{t1}", "{taxId}", "{partyTag}", "{invoiceTag}", "{approval}");
     private static final String CANARY = "Canary" + UUID.randomUUID().toString().substring(0, 8);
 
     /**
@@ -101,16 +101,33 @@ class TenantMatrixIT {
             ownStep("POST", "/auth/mfa/enrolment", null),
             ownStep("POST", "/auth/mfa/enrolment/confirm", "{\"code\":\"\"}"),
             ownStep("GET", "/auth/me", null),
-            row("POST", "/users", "/users", "{\"username\":\"{unique}\",\"password\":\"a long passphrase {unique}\"}"),
-            row("PUT", "/users/{id}/tenants/{tenant}/roles/{role}", "/users/{user}/tenants/{t1}/roles/APPROVER", null),
-            designed("PUT", "/users/{id}/tenants/{tenant}/roles/{role}",
-                    "/users/{admin}/tenants/{t1}/roles/SECURITY_ADMIN", null, PLATFORM_ADMIN),
-            row("DELETE", "/users/{id}/tenants/{tenant}/roles/{role}", "/users/{user}/tenants/{t1}/roles/CLERK", null),
-            row("POST", "/users/{id}/mfa-reset", "/users/{user}/mfa-reset", null),
+            // an unknown person: wrong activation codes for T1's clerk would lock T1's clerk out (as they should)
+            ownStep("POST", "/auth/activate", "{\"username\":\"{unique}\",\"activationCode\":"
+                    + "\"AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA\",\"password\":\"a long passphrase of mine\"}"),
+            ownStep("POST", "/auth/password", "{}"),
+            row("POST", "/users", "/users", "{\"username\":\"{unique}\"}"),
+            withHeader("PUT", "/users/{id}/tenants/{tenant}/roles/{role}", "/users/{user}/tenants/{t1}/roles/APPROVER",
+                    null, "X-Reason", "tenant matrix"),
+            withHeader("PUT", "/users/{id}/tenants/{tenant}/roles/{role}", "/users/{user}/tenants/{t1}/roles/AUDITOR",
+                    null, "X-Reason", "tenant matrix"),
+            new Row("PUT", "/users/{id}/tenants/{tenant}/roles/{role}", "/users/{admin}/tenants/{t1}/roles/SECURITY_ADMIN",
+                    null, "X-Reason", "tenant matrix", false, false, Set.of(PLATFORM_ADMIN)),
+            withHeader("DELETE", "/users/{id}/tenants/{tenant}/roles/{role}", "/users/{user}/tenants/{t1}/roles/CLERK",
+                    null, "X-Reason", "tenant matrix"),
+            row("POST", "/users/{id}/activation", "/users/{user}/activation", null),
+            withHeader("POST", "/users/{id}/mfa-reset", "/users/{user}/mfa-reset", null, "X-Reason", "tenant matrix"),
+            withHeader("POST", "/users/{id}/disable", "/users/{user}/disable", null, "X-Reason", "tenant matrix"),
+            withHeader("POST", "/users/{id}/enable", "/users/{user}/enable", null, "X-Reason", "tenant matrix"),
+            withHeader("POST", "/users/{id}/disable", "/users/{admin}/disable", null, "X-Reason", "tenant matrix"),
+            row("GET", "/approvals", "/approvals?limit=200", null),
+            row("GET", "/approvals/{id}", "/approvals/{approval}", null),
+            row("POST", "/approvals/{id}/approve", "/approvals/{approval}/approve", null),
+            row("POST", "/approvals/{id}/reject", "/approvals/{approval}/reject", null),
             row("GET", "/users/separation-of-duties-conflicts", "/users/separation-of-duties-conflicts", null),
-            row("POST", "/tenants", "/tenants", "{\"displayName\":\"Matrix {unique}\"}"),
-            designed("POST", "/tenants", "/tenants", "{\"id\":\"{t1}\",\"displayName\":\"T1 again\"}",
-                    PLATFORM_ADMIN),
+            withHeader("POST", "/tenants", "/tenants", "{\"displayName\":\"Matrix {unique}\"}", "X-Reason",
+                    "tenant matrix"),
+            new Row("POST", "/tenants", "/tenants", "{\"id\":\"{t1}\",\"displayName\":\"T1 again\"}", "X-Reason",
+                    "tenant matrix", false, false, Set.of(PLATFORM_ADMIN)),
             row("GET", "/tenants", "/tenants", null),
             row("POST", "/service-accounts", "/service-accounts", "{\"name\":\"{unique}\",\"tenantId\":\"{t1}\","
                     + "\"certificatePem\":\"-----BEGIN CERTIFICATE-----\\nAAAA\\n-----END CERTIFICATE-----\"}"),
@@ -224,6 +241,9 @@ class TenantMatrixIT {
         things.put("{clerkName}", clerkOfT1.getString("username"));
         things.put("{admin}", json(send("GET", "/auth/me", one.administratorToken(), null), 200)
                 .getString("userId"));
+        things.put("{approval}", json(server.sendWithHeader("POST", "/api/v1/users/" + things.get("{user}")
+                + "/mfa-reset", one.administratorToken(), null, "X-Reason", "pending proposal of tenant one"), 202)
+                .getString("id"));
         things.put("{partyTag}", tag("/parties/" + things.get("{party}"), clerk));
         things.put("{invoiceTag}", tag("/invoices/" + things.get("{invoice}"), clerk));
 
@@ -329,6 +349,8 @@ class TenantMatrixIT {
         String accounts = send("GET", "/service-accounts", one.administratorToken(), null).body();
         assertThat(accounts).contains(things.get("{account}")).doesNotContain("revokedAt\":\"");
         assertThat(send("GET", "/tenants", one.administratorToken(), null).body()).contains("\"ACTIVE\"");
+        assertThat(json(send("GET", "/approvals/" + things.get("{approval}"), one.administratorToken(), null), 200)
+                .getString("state")).isEqualTo("PENDING");
     }
 
     /**
@@ -341,7 +363,7 @@ class TenantMatrixIT {
         List<String> secrets = new ArrayList<>(List.of(CANARY, things.get("{clerkName}"), "dek-" + t1));
         if (!row.path().startsWith("/audit/")) {
             for (String placeholder : List.of("{party}", "{invoice}", "{issued}", "{ceremony}", "{job}", "{account}",
-                    "{user}")) {
+                    "{user}", "{approval}")) {
                 secrets.add(things.get(placeholder));
             }
         }

@@ -13,7 +13,7 @@ class UserAccountTest {
 
     @Test
     void fiveFailuresLockWithGrowingBackOff() {
-        UserAccount user = new UserAccount("u", "hash", now);
+        UserAccount user = new UserAccount("u", now);
         for (int i = 0; i < 4; i++) {
             assertThat(user.loginFailed(now)).isFalse();
         }
@@ -30,7 +30,7 @@ class UserAccountTest {
 
     @Test
     void aTimeStepCanBeUsedOnlyOnce() {
-        UserAccount user = new UserAccount("u", "hash", now);
+        UserAccount user = new UserAccount("u", now);
         user.enableMfa(100);
         assertThat(user.useTotpStep(100)).isFalse();
         assertThat(user.useTotpStep(99)).isFalse();
@@ -45,5 +45,28 @@ class UserAccountTest {
         assertThat(UserAdminService.conflictRule(Set.of(Roles.CLERK, Roles.APPROVER, Roles.AUDITOR))).isNull();
         assertThat(UserAdminService.conflictRule(Set.of(Roles.KEY_CUSTODIAN, Roles.ACCOUNTANT))).isNotNull();
         assertThat(UserAdminService.conflictRule(Set.of(Roles.SECURITY_ADMIN, Roles.CLERK))).isNotNull();
+    }
+
+    @Test
+    void anActivationCodeWorksUntilItExpiresAndOnlyOnce() {
+        UserAccount user = new UserAccount("u", now);
+        assertThat(user.activated()).isFalse();
+        user.newActivation("aa", now.plus(Duration.ofHours(72)));
+        assertThat(user.activationMatches("ab", now)).isFalse();
+        assertThat(user.activationMatches("aa", now.plus(Duration.ofHours(72)))).as("expired").isFalse();
+        assertThat(user.activationMatches("aa", now)).isTrue();
+        user.activate("hash");
+        assertThat(user.activated()).isTrue();
+        assertThat(user.activationMatches("aa", now)).as("used").isFalse();
+        assertThat(user.mustChangePassword()).isFalse();
+    }
+
+    @Test
+    void aGeneratedPasswordMustBeChangedOnce() {
+        UserAccount user = new UserAccount("admin", now);
+        user.generatedPassword("generated");
+        assertThat(user.mustChangePassword()).isTrue();
+        user.passwordHash("chosen");
+        assertThat(user.mustChangePassword()).isFalse();
     }
 }
