@@ -118,7 +118,10 @@ class TenantMatrixIT {
             withHeader("POST", "/users/{id}/mfa-reset", "/users/{user}/mfa-reset", null, "X-Reason", "tenant matrix"),
             withHeader("POST", "/users/{id}/disable", "/users/{user}/disable", null, "X-Reason", "tenant matrix"),
             withHeader("POST", "/users/{id}/enable", "/users/{user}/enable", null, "X-Reason", "tenant matrix"),
-            withHeader("POST", "/users/{id}/disable", "/users/{admin}/disable", null, "X-Reason", "tenant matrix"),
+            // T1's administrator was created by a platform administrator (a person of the platform, appointed to T1):
+            // the platform's administrators may propose disabling them, approved by a second one (four eyes)
+            new Row("POST", "/users/{id}/disable", "/users/{admin}/disable", null, "X-Reason", "tenant matrix", false,
+                    false, Set.of(PLATFORM_ADMIN)),
             row("GET", "/approvals", "/approvals?limit=200", null),
             row("GET", "/approvals/{id}", "/approvals/{approval}", null),
             row("POST", "/approvals/{id}/approve", "/approvals/{approval}/approve", null),
