@@ -104,9 +104,9 @@ public abstract class SealedEntity {
         }
     }
 
-    void loaded(FieldCipher cipher) {
+    void loaded(FieldCipher cipher, OpenedRows openings) {
         SealingContext context = sealingContext().at(sealedSeq);
-        sensitive = SensitiveValues.sealed(sealedFields, context, cipher, sealedKeyVersion);
+        sensitive = SensitiveValues.sealed(sealedFields, context, cipher, sealedKeyVersion, openings);
     }
 
     @Override
