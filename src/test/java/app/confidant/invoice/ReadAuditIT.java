@@ -11,6 +11,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -169,6 +171,47 @@ class ReadAuditIT {
         assertThat(auditorRead.statusCode()).isEqualTo(200);
         assertThat(auditorRead.body()).doesNotContain("secret note");
         assertThat(eventsOf(masked)).isEmpty();
+    }
+
+    @Test
+    void anExportNamesTheInvoiceAndRecordsTheReadsOfItsPartyAndTheSeller() throws Exception {
+        Personas own = Personas.forTenant(server, UUID.randomUUID());
+        String seller = "{\"name\":\"Read Audit Seller GmbH\",\"vatId\":\"DE123456789\",\"endpointId\":"
+                + "\"DE123456789\",\"endpointScheme\":\"9930\",\"street\":\"Hauptstrasse 1\",\"city\":\"Berlin\","
+                + "\"postcode\":\"10115\",\"country\":\"DE\",\"iban\":\"DE89370400440532013000\"}";
+        HttpResponse<String> set = server.send("PUT", "/api/v1/einvoice/seller", own.token("ACCOUNTANT"), seller);
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        String sellerRead = requestId();
+        assertThat(get("/api/v1/einvoice/seller", own.token("ACCOUNTANT"), sellerRead).statusCode()).isEqualTo(200);
+        assertThat(eventsOf(sellerRead)).singleElement().satisfies(e -> {
+            assertThat(e.action).isEqualTo("data.read");
+            assertThat(e.targetType).isEqualTo("einvoice-seller");
+            assertThat(e.ids).hasSize(1);
+        });
+
+        String party = created(own, "E1");
+        String invoice = json(server.send("POST", "/api/v1/invoices", own.token("CLERK"), "{\"partyId\":\"" + party
+                + "\",\"currency\":\"EUR\",\"lines\":[{\"description\":\"Work\",\"quantity\":1,"
+                + "\"unitCode\":\"C62\",\"unitPrice\":10,\"taxCategory\":\"S\",\"taxRate\":19}]}")).getString("id");
+        for (String step : List.of("submit", "approve", "issue")) {
+            HttpResponse<String> done = server.send("POST", "/api/v1/invoices/" + invoice + "/" + step,
+                    own.steppedUpToken("APPROVER"), null);
+            assertThat(done.statusCode()).as(step + " " + done.body()).isEqualTo(200);
+        }
+
+        String exported = requestId();
+        HttpResponse<String> xml = HttpClient.newBuilder().sslContext(server.trustingThisServer()).build().send(
+                HttpRequest.newBuilder(server.uri("/api/v1/invoices/" + invoice + "/ubl")).GET()
+                        .header("Authorization", "Bearer " + own.token("CLERK")).header("X-Reason", "send to E1")
+                        .header("X-Request-Id", exported).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(xml.statusCode()).as(xml.body()).isEqualTo(200);
+        List<Row> events = eventsOf(exported);
+        assertThat(events).extracting(e -> e.action + " " + e.targetType).containsExactlyInAnyOrder(
+                "einvoice.export invoice", "data.read party", "data.read einvoice-seller");
+        assertThat(events).filteredOn(e -> "party".equals(e.targetType)).singleElement()
+                .satisfies(e -> assertThat(e.ids).containsExactly(party));
+        assertThat(events).filteredOn(e -> "invoice".equals(e.targetType)).singleElement()
+                .satisfies(e -> assertThat(e.targetId).isEqualTo(invoice));
     }
 
     @Test
