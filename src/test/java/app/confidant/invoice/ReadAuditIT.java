@@ -23,6 +23,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,12 @@ class ReadAuditIT {
     static void start() throws Exception {
         server = ConfidantServer.shared();
         people = Personas.forTenant(server, UUID.randomUUID());
+    }
+
+    /** No path of this server (this class's and the other black-box tests' before it) read in clear unrecorded. */
+    @AfterAll
+    static void noReadInClearEscapedTheAudit() throws Exception {
+        assertThat(server.log()).doesNotContain("opened without a read audit");
     }
 
     @Test
