@@ -9,7 +9,10 @@ import java.lang.reflect.Method;
 import java.util.UUID;
 import java.util.logging.Logger;
 
-/** Writes the {@link Audited} event: inside the business transaction (it runs after the transaction starts). */
+/**
+ * Writes the {@link Audited} event: inside the business transaction (it runs after the transaction starts), followed
+ * by the {@code data.read} events of other rows the method opened ({@link ReadAudit}).
+ */
 @Audited
 @Interceptor
 @Priority(Interceptor.Priority.APPLICATION)
@@ -22,6 +25,9 @@ public class AuditInterceptor {
 
     @Inject
     ActorSource actors;
+
+    @Inject
+    ReadAudit reads;
 
     @AroundInvoke
     Object record(InvocationContext invocation) throws Exception {
@@ -42,6 +48,7 @@ public class AuditInterceptor {
         }
         String target = entry.targetId() != null ? entry.targetId() : idOf(result);
         log.append(new AuditEntry(entry.actor(), action, targetType, target, AuditEntry.SUCCESS, null, null));
+        reads.record(targetType, target); // rows read in clear besides the target (an invoice's party, the seller)
         return result;
     }
 

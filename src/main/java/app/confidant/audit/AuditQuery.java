@@ -35,7 +35,12 @@ public class AuditQuery {
         condition(sql, args, "actor = ?", filter.actor());
         condition(sql, args, "action = ?", filter.action());
         condition(sql, args, "target_type = ?", filter.targetType());
-        condition(sql, args, "target_id = ?", filter.targetId());
+        if (filter.targetId() != null) {
+            // a read of many rows names them in its details: it is found by any of them
+            sql.append(" AND (target_id = ? OR (action = '" + ReadAudit.ACTION + "' AND details LIKE ? ESCAPE '!'))");
+            args.add(filter.targetId());
+            args.add("%\"" + filter.targetId().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "\"%");
+        }
         condition(sql, args, "occurred_at >= ?", filter.from() == null ? null : Timestamp.from(filter.from()));
         condition(sql, args, "occurred_at < ?", filter.to() == null ? null : Timestamp.from(filter.to()));
         sql.append(" ORDER BY occurred_at, node_id, seq OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");

@@ -56,6 +56,14 @@ public abstract class SealedEntity {
         throw new IllegalStateException(getClass().getSimpleName() + " records no blind-index key version");
     }
 
+    /**
+     * Whether opening this entity's values shows them to a caller, so that the read is audited (see
+     * {@link OpenedRows}). An entity whose values are only checked, never shown (a second factor's secret), says no.
+     */
+    protected boolean openedForCallers() {
+        return true;
+    }
+
     protected final String sensitive(String field) {
         return values().get(field);
     }
@@ -104,9 +112,10 @@ public abstract class SealedEntity {
         }
     }
 
-    void loaded(FieldCipher cipher) {
+    void loaded(FieldCipher cipher, OpenedRows openings) {
         SealingContext context = sealingContext().at(sealedSeq);
-        sensitive = SensitiveValues.sealed(sealedFields, context, cipher, sealedKeyVersion);
+        sensitive = SensitiveValues.sealed(sealedFields, context, cipher, sealedKeyVersion,
+                openedForCallers() ? openings : null);
     }
 
     @Override

@@ -18,6 +18,9 @@ public class SealingListener {
     @Inject
     BlindIndexer indexer;
 
+    @Inject
+    OpenedRows openings;
+
     @PrePersist
     void beforeInsert(SealedEntity entity) {
         entity.seal(cipher, indexer);
@@ -32,6 +35,6 @@ public class SealingListener {
 
     @PostLoad
     void afterLoad(SealedEntity entity) {
-        entity.loaded(cipher);
+        entity.loaded(cipher, openings);
     }
 }

@@ -13,27 +13,31 @@ final class SensitiveValues {
     private final SealingContext context;
     private final FieldCipher cipher;
     private final Integer storedKeyVersion;
+    private final OpenedRows openings;
     private Map<String, String> plain;
 
     private SensitiveValues(byte[] sealed, SealingContext context, FieldCipher cipher, Integer storedKeyVersion,
-            Map<String, String> plain) {
+            OpenedRows openings, Map<String, String> plain) {
         this.sealed = sealed;
         this.context = context;
         this.cipher = cipher;
         this.storedKeyVersion = storedKeyVersion;
+        this.openings = openings;
         this.plain = plain;
     }
 
     static SensitiveValues empty() {
-        return new SensitiveValues(null, null, null, null, new TreeMap<>());
+        return new SensitiveValues(null, null, null, null, null, new TreeMap<>());
     }
 
     /**
      * A loaded row's values, opened on first use. {@code storedKeyVersion} is the row's plain key-version column,
-     * checked against the envelope's before anything is opened.
+     * checked against the envelope's before anything is opened. Each opening is reported to {@code openings}, so
+     * that the read can be audited.
      */
-    static SensitiveValues sealed(byte[] sealed, SealingContext context, FieldCipher cipher, Integer storedKeyVersion) {
-        return new SensitiveValues(sealed, context, cipher, storedKeyVersion, null);
+    static SensitiveValues sealed(byte[] sealed, SealingContext context, FieldCipher cipher, Integer storedKeyVersion,
+            OpenedRows openings) {
+        return new SensitiveValues(sealed, context, cipher, storedKeyVersion, openings, null);
     }
 
     String get(String field) {
@@ -59,6 +63,9 @@ final class SensitiveValues {
                     throw new SealedValueException("the row's key version column does not match its envelope");
                 }
                 plain = new TreeMap<>(cipher.open(context, sealed));
+                if (openings != null) {
+                    openings.opened(context);
+                }
             } catch (SealedValueException e) {
                 throw e.of(context);
             }

@@ -95,6 +95,12 @@ public class UserAccount extends SealedEntity {
         return new SealingContext("user", id, IDENTITY_TENANT);
     }
 
+    /** The TOTP secret is opened only to check a code against it, never shown: no read to audit. */
+    @Override
+    protected boolean openedForCallers() {
+        return false;
+    }
+
     public UUID id() {
         return id;
     }

@@ -6,6 +6,7 @@ import static app.confidant.bench.http.Scenarios.CREATE_PLAIN;
 import static app.confidant.bench.http.Scenarios.CREATE_UNAUDITED;
 import static app.confidant.bench.http.Scenarios.GET;
 import static app.confidant.bench.http.Scenarios.GET_PLAIN;
+import static app.confidant.bench.http.Scenarios.GET_UNAUDITED;
 
 import app.confidant.bench.BenchSettings;
 import app.confidant.platform.TestDatabase;
@@ -85,6 +86,8 @@ final class HttpResults {
                 variant(GET).throughput() / variant(GET_PLAIN).throughput(), 0.90, true, "", Remedies.SEALING));
         goals.add(new Goal("3 cost of audit", "create audited ÷ audit off, throughput",
                 create.throughput() / variant(CREATE_UNAUDITED).throughput(), 0.85, true, "", Remedies.AUDIT));
+        goals.add(new Goal("3 cost of audit", "read audited (data.read) ÷ audit off, throughput",
+                variant(GET).throughput() / variant(GET_UNAUDITED).throughput(), 0.85, true, "", Remedies.READ_AUDIT));
         String small = Scenarios.label(scale.small());
         String large = Scenarios.label(scale.large());
         goals.add(new Goal("4 scale", "search by tax id p99, " + large + " ÷ " + small,

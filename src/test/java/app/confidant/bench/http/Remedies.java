@@ -25,6 +25,10 @@ final class Remedies {
             + "platform ceiling: without the append it reaches the ceiling. What would close it: several chains per "
             + "node (lanes: each its own head, sequence and MAC chain, verified like any other; a transaction "
             + "appends all its events to one lane, so lanes never deadlock), which lets appends run in parallel.";
+    static final String READ_AUDIT = "A read in clear writes its data.read event in the read's own transaction: "
+            + "one HMAC in the HSM and one insert under a lane head's row lock, so a read now commits like a write. "
+            + "What would close it: more lanes per node, or fewer events (one per request already, whatever the "
+            + "number of rows read).";
     static final String SEARCH = "Search by tax id resolves the party through its blind index (one MAC in the HSM), "
             + "then reads the party's first page over the index (tenant_id, party_id, created_at, id) (V41) and "
             + "opens 20 invoices in the HSM. Growth left after that is the database's own (a deeper index, a "
