@@ -27,13 +27,13 @@ public class LegacyPlainBatch {
     /** Seals one batch; returns how many rows it changed (0 when none is left). Skipped: rows known not to open. */
     public int sealNext(Set<UUID> skipped) {
         int changed = 0;
-        for (Party party : query("SELECT p " + PARTIES, "p.id", skipped, Party.class)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
+        for (Party party : locked("SELECT p " + PARTIES, query("SELECT p.id " + PARTIES, "p.id", skipped, UUID.class),
+                "p.id", Party.class)) {
             party.sealLegacyPlainValues();
             changed++;
         }
-        for (Invoice invoice : query("SELECT i " + INVOICES, "i.id", skipped, Invoice.class)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
+        for (Invoice invoice : locked("SELECT i " + INVOICES, query("SELECT i.id " + INVOICES, "i.id", skipped,
+                UUID.class), "i.id", Invoice.class)) {
             invoice.sealLegacyPlainValues();
             changed++;
         }
@@ -51,6 +51,19 @@ public class LegacyPlainBatch {
         return !query("SELECT p.id " + PARTIES, "p.id", skipped, UUID.class).getResultList().isEmpty()
                 || !query("SELECT i.id " + INVOICES, "i.id", skipped, UUID.class).getResultList().isEmpty()
                 || !query("SELECT x.id " + PAYMENTS, "x.invoiceId", skipped, UUID.class).getResultList().isEmpty();
+    }
+
+    /**
+     * The rows of a batch, locked for update and still holding a former plain value. Two steps because a locking
+     * query with a row limit is not portable: EclipseLink writes {@code FOR UPDATE LIMIT ?}, which H2 refuses.
+     */
+    private <T> List<T> locked(String jpql, TypedQuery<UUID> batch, String idPath, Class<T> type) {
+        List<UUID> ids = batch.getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery(jpql + " AND " + idPath + " IN :ids", type).setParameter("ids", ids)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     private <T> TypedQuery<T> query(String jpql, String idPath, Set<UUID> skipped, Class<T> type) {
