@@ -32,8 +32,11 @@ import org.junit.jupiter.api.Test;
 class ConcurrentWritesIT {
 
     private static final int TRIALS = 25;
+    /** Each ceremony trial sets up a tenant with two custodians (four-eyes grants): fewer, for the test's time. */
+    private static final int CEREMONY_TRIALS = 10;
     private static final Set<String> CONFLICT_CODES = Set.of("stale-version", "concurrent-update", "already-exists",
-            "invalid-transition", "invoice-frozen", "overpayment", "idempotency-key-in-use");
+            "invalid-transition", "invoice-frozen", "overpayment", "idempotency-key-in-use", "ceremony-decided",
+            "approval-decided");
 
     private static ConfidantServer first;
     private static ConfidantServer second;
@@ -212,6 +215,51 @@ class ConcurrentWritesIT {
         }
     }
 
+    @Test
+    void oneCustodianApprovesOneCeremonyOnBothInstances() throws Exception {
+        // a tenant has one generated version awaiting activation at most, so each trial generates in a new tenant
+        for (int trial = 0; trial < CEREMONY_TRIALS; trial++) {
+            UUID tenant = UUID.randomUUID();
+            Personas proposer = Personas.forTenant(first, tenant);
+            Personas approver = Personas.forTenant(first, tenant); // another person: dual control
+            String proposal = Json.createObjectBuilder().add("kind", "GENERATE")
+                    .add("tenantId", tenant.toString()).add("reason", "race trial " + trial).build().toString();
+            HttpResponse<String> proposed = first.send("POST", "/api/v1/key-ceremonies",
+                    proposer.steppedUpToken("KEY_CUSTODIAN"), proposal);
+            assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+            String id = json(proposed).getString("id");
+            String custodian = approver.steppedUpToken("KEY_CUSTODIAN");
+            List<HttpResponse<String>> answers = race(
+                    () -> first.send("POST", "/api/v1/key-ceremonies/" + id + "/approve", custodian, null),
+                    () -> second.send("POST", "/api/v1/key-ceremonies/" + id + "/approve", custodian, null));
+            int winner = oneWinner(answers, 200, 409);
+            JsonObject stored = ok(second.send("GET", "/api/v1/key-ceremonies/" + id, custodian, null));
+            assertThat(stored.getString("state")).isEqualTo("DONE");
+            assertThat(stored.getString("outcome")).isEqualTo(json(answers.get(winner)).getString("outcome"));
+        }
+    }
+
+    @Test
+    void oneAdministratorApprovesOneProposalOnBothInstances() throws Exception {
+        for (int trial = 0; trial < TRIALS; trial++) {
+            String admin = people.administratorToken();
+            HttpResponse<String> user = first.send("POST", "/api/v1/users", admin, Json.createObjectBuilder()
+                    .add("username", "race-" + UUID.randomUUID().toString().substring(0, 8)).build().toString());
+            String userId = ok(user).getString("id");
+            HttpResponse<String> proposed = first.sendWithHeader("PUT", "/api/v1/users/" + userId + "/tenants/"
+                    + people.tenant() + "/roles/KEY_CUSTODIAN", admin, null, "X-Reason", "race trial " + trial);
+            assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(202);
+            String id = json(proposed).getString("id");
+            String approver = people.secondAdministratorToken(); // four eyes: not the proposer
+            List<HttpResponse<String>> answers = race(
+                    () -> first.send("POST", "/api/v1/approvals/" + id + "/approve", approver, null),
+                    () -> second.send("POST", "/api/v1/approvals/" + id + "/approve", approver, null));
+            oneWinner(answers, 200, 409);
+            assertThat(ok(first.send("GET", "/api/v1/approvals/" + id, admin, null)).getString("state"))
+                    .isEqualTo("APPROVED");
+        }
+    }
+
     /** Fires both at once (a barrier releases them together) and returns their answers in order. */
     private static List<HttpResponse<String>> race(Callable<HttpResponse<String>> a, Callable<HttpResponse<String>> b)
             throws Exception {
@@ -233,7 +281,9 @@ class ConcurrentWritesIT {
     /** Exactly one answer is {@code success}; the other is a conflict among {@code losing}. Returns the winner. */
     private static int oneWinner(List<HttpResponse<String>> answers, int success, int... losing) {
         List<Integer> statuses = answers.stream().map(HttpResponse::statusCode).toList();
-        assertThat(statuses.stream().filter(s -> s == success).count()).as("winners among %s", statuses).isEqualTo(1);
+        assertThat(statuses.stream().filter(s -> s == success).count())
+                .as("winners among %s", answers.stream().map(r -> r.statusCode() + " " + r.body()).toList())
+                .isEqualTo(1);
         int winner = statuses.get(0) == success ? 0 : 1;
         assertConflict(answers.get(1 - winner), losing);
         return winner;
