@@ -218,6 +218,25 @@ public final class ProblemMappers {
         }
     }
 
+    /**
+     * A commit failure of a CDI {@code @Transactional} service (e.g. an optimistic-lock failure at commit). Jersey
+     * ships its own mapper for this type, which answers an empty 500; ours takes precedence.
+     */
+    @Provider
+    @jakarta.annotation.Priority(1)
+    public static class TransactionalMapper implements ExceptionMapper<jakarta.transaction.TransactionalException> {
+        @Context
+        UriInfo uri;
+
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(jakarta.transaction.TransactionalException e) {
+            return conflictOrUnexpected(e, uri, headers);
+        }
+    }
+
     /** Bean Validation: 400 with one entry per field, naming the field and the rule, never echoing the value. */
     @Provider
     public static class ValidationMapper implements ExceptionMapper<ConstraintViolationException> {
