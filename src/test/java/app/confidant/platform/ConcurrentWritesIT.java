@@ -35,7 +35,7 @@ class ConcurrentWritesIT {
     private static final int TRIALS = 25;
     private static final Set<String> CONFLICT_CODES = Set.of("stale-version", "concurrent-update", "already-exists",
             "invalid-transition", "invoice-frozen", "overpayment", "idempotency-key-in-use", "ceremony-decided",
-            "approval-decided");
+            "approval-decided", "username-taken");
 
     private static ConfidantServer first;
     private static ConfidantServer second;
@@ -226,6 +226,27 @@ class ConcurrentWritesIT {
                     .map(JsonValue::asJsonObject).filter(m -> m.getString("id").equals(id)).findFirst().orElseThrow();
             assertThat(stored.getInt("version")).as("one version per accepted revision").isEqualTo(version);
             assertThat(stored.getString("content")).isIn(revised);
+        }
+    }
+
+    @Test
+    void twoPeopleWithOneUsername() throws Exception {
+        for (int trial = 0; trial < TRIALS; trial++) {
+            String admin = people.administratorToken();
+            String person = Json.createObjectBuilder()
+                    .add("username", "same-" + UUID.randomUUID().toString().substring(0, 8)).build().toString();
+            List<HttpResponse<String>> answers = race(
+                    () -> first.send("POST", "/api/v1/users", admin, person),
+                    () -> second.send("POST", "/api/v1/users", admin, person));
+            // refused by the check (username-taken) or, when both passed it, by the unique key (already-exists)
+            int winner = oneWinner(answers, 201, 409);
+            String id = json(answers.get(winner)).getString("id");
+            // the winner's person is the one stored: a fresh activation code for it, and the name is taken
+            assertThat(first.send("POST", "/api/v1/users/" + id + "/activation", admin, null).statusCode())
+                    .isBetween(200, 299);
+            HttpResponse<String> again = second.send("POST", "/api/v1/users", admin, person);
+            assertThat(again.statusCode()).isEqualTo(409);
+            assertThat(json(again).getString("code")).isEqualTo("username-taken");
         }
     }
 
