@@ -78,12 +78,18 @@ public class Idempotency {
         String fingerprint = HexFormat.of().formatHex(fingerprints.index(tenant, Normalizer.CANONICAL,
                 canonical(resource, request)));
         IdempotencyKey.Key id = new IdempotencyKey.Key(tenant, caller, key);
-        IdempotencyKey expired = em.find(IdempotencyKey.class, id);
-        if (expired != null) {
-            expired.renew(fingerprint, resource, resourceId, clock.instant());
-        } else {
+        IdempotencyKey existing = em.find(IdempotencyKey.class, id);
+        if (existing == null) {
             em.persist(new IdempotencyKey(id, fingerprint, resource, resourceId, clock.instant()));
+            return;
         }
+        // Found here but not by previous(): a concurrent request with this key committed in between. Renewing it
+        // would point the key at a second resource; only an expired record is renewed, under its row lock.
+        em.refresh(existing, LockModeType.PESSIMISTIC_WRITE);
+        if (!existing.expiredAt(clock.instant(), LIFETIME)) {
+            throw inUse();
+        }
+        existing.renew(fingerprint, resource, resourceId, clock.instant());
     }
 
     /**
@@ -97,9 +103,13 @@ public class Idempotency {
             if (key == null) {
                 throw e;
             }
-            throw new InvoiceException(409, "idempotency-key-in-use",
-                    "A request with this Idempotency-Key is being processed; retry to get its result.");
+            throw inUse();
         }
+    }
+
+    private static InvoiceException inUse() {
+        return new InvoiceException(409, "idempotency-key-in-use",
+                "A request with this Idempotency-Key is being processed; retry to get its result.");
     }
 
     /** The resource and the request as canonical JSON: one spelling per request, whatever its toString() shows. */

@@ -21,6 +21,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -196,6 +197,9 @@ public final class ProblemMappers {
         @Context
         UriInfo uri;
 
+        @Context
+        HttpHeaders headers;
+
         @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
         public Response toResponse(EJBException e) {
@@ -210,7 +214,26 @@ public final class ProblemMappers {
                     return mapper.toResponse(cause);
                 }
             }
-            return new UnexpectedMapper().toResponse(e);
+            return conflictOrUnexpected(e, uri, headers);
+        }
+    }
+
+    /**
+     * A commit failure of a CDI {@code @Transactional} service (e.g. an optimistic-lock failure at commit). Jersey
+     * ships its own mapper for this type, which answers an empty 500; ours takes precedence.
+     */
+    @Provider
+    @jakarta.annotation.Priority(1)
+    public static class TransactionalMapper implements ExceptionMapper<jakarta.transaction.TransactionalException> {
+        @Context
+        UriInfo uri;
+
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(jakarta.transaction.TransactionalException e) {
+            return conflictOrUnexpected(e, uri, headers);
         }
     }
 
@@ -344,19 +367,36 @@ public final class ProblemMappers {
         }
     }
 
+    /** A race the database decided (optimistic lock, unique key) is the client's conflict; anything else is ours. */
+    private static Response conflictOrUnexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        boolean conditional = headers != null && headers.getHeaderString("If-Match") != null;
+        return Conflicts.of(e, conditional).map(problem -> {
+            // the class only: a unique violation's message quotes the duplicated value
+            LOG.info(() -> "Concurrent request refused with " + problem.code() + " (" + e.getClass().getName() + ")");
+            return problem.toResponse(instance(uri));
+        }).orElseGet(() -> unexpected(e, uri));
+    }
+
     /** Anything unexpected: logged with an incident id, answered without internals. */
     @Provider
     public static class UnexpectedMapper implements ExceptionMapper<Throwable> {
         @Context
         UriInfo uri;
 
+        @Context
+        HttpHeaders headers;
+
         @Override
         public Response toResponse(Throwable e) {
-            String incident = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, e);
-            return new Problem(500, "internal-error", "Internal error",
-                    "The request failed unexpectedly; quote incident " + incident + " to the operator.")
-                    .toResponse(instance(uri));
+            return conflictOrUnexpected(e, uri, headers);
         }
+    }
+
+    private static Response unexpected(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, e);
+        return new Problem(500, "internal-error", "Internal error",
+                "The request failed unexpectedly; quote incident " + incident + " to the operator.")
+                .toResponse(instance(uri));
     }
 }
