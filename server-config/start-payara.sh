@@ -150,6 +150,16 @@ post_boot=$state/run/post-boot.asadmin
 # First start only: the application writes the first administrator's one-time password here (never to the log).
 export CONFIDANT_BOOTSTRAP_PASSWORD_FILE=${CONFIDANT_BOOTSTRAP_PASSWORD_FILE:-$state/bootstrap-admin.password}
 
+# The HTTPS listener is configured here rather than with --sslport, which would open it at boot, ~20 s before the
+# application is deployed (Payara's HTML 404, then empty 500s on /health/*). It stays closed until
+# post-deploy.asadmin opens it: from its first connection the health endpoints are the application's JSON.
+{
+  cat "$here/pre-boot.asadmin"
+  echo "set configs.config.server-config.network-config.network-listeners.network-listener.https-listener.port=$port"
+  echo "set configs.config.server-config.network-config.protocols.protocol.https-listener.ssl.cert-nickname=confidant"
+  echo "set configs.config.server-config.network-config.network-listeners.network-listener.https-listener.enabled=false"
+} >"$state/run/pre-boot.asadmin"
+
 # A fresh Payara root on each start: configuration comes from the command files, never from leftovers.
 rm -rf "$state/payara"
 # SunPKCS11 reads CKA_NEVER_EXTRACTABLE and CKA_LOCAL (for the key inventory) only through its own classes: open
@@ -159,7 +169,7 @@ pkcs11_access=(--add-opens=jdk.crypto.cryptoki/sun.security.pkcs11=ALL-UNNAMED
 exec "$JAVA" "${pkcs11_access[@]}" ${CONFIDANT_JAVA_OPTS:-} -Djava.io.tmpdir="$state/run" -jar "$payara" \
   --nocluster --rootdir "$state/payara" \
   --deploy "$war" --contextroot / \
-  --sslport "$port" --sslcert confidant \
-  --prebootcommandfile "$here/pre-boot.asadmin" --postbootcommandfile "$post_boot" \
+  --prebootcommandfile "$state/run/pre-boot.asadmin" --postbootcommandfile "$post_boot" \
+  --postdeploycommandfile "$here/post-deploy.asadmin" \
   --systemproperties "$state/run/system.properties" \
   --secretsdir "$state/secrets"

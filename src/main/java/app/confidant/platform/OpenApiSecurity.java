@@ -109,14 +109,14 @@ public class OpenApiSecurity implements OASFilter {
     }
 
     private static Schema problemSchema() {
-        Schema text = OASFactory.createSchema().type(Schema.SchemaType.STRING);
-        return OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+        Schema text = OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING));
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
                 .description("RFC 9457 Problem Details; `code` is stable and meant for programs")
                 .addProperty("type", text).addProperty("title", text).addProperty("detail", text)
                 .addProperty("instance", text).addProperty("code", text)
-                .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER))
-                .addProperty("errors", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(
-                        OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))
+                .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY)).items(
+                        OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
                                 .addProperty("field", text).addProperty("message", text)));
     }
 

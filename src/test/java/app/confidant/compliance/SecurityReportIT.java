@@ -123,7 +123,15 @@ class SecurityReportIT {
 
         JsonObject sbom = json(server.send("GET", "/api/v1/compliance/sbom", auditor, null));
         assertThat(sbom.getString("bomFormat")).isEqualTo("CycloneDX");
-        assertThat(sbom.getJsonArray("components").toString()).contains("flyway-core").contains("postgresql");
+        String components = sbom.getJsonArray("components").toString();
+        assertThat(components).contains("flyway-core").contains("postgresql");
+        // The runtime too (#18): Payara Micro itself, with its version and hash, and what it bundles.
+        assertThat(components).contains("pkg:maven/fish.payara.extras/payara-micro@" + System.getProperty(
+                        "confidant.payara.version", "7.2026.11"))
+                .contains("\"name\":\"org.eclipse.persistence.core\"").contains("\"name\":\"weld-osgi-bundle\"")
+                .contains("\"name\":\"jersey-server\"").contains("\"name\":\"hazelcast\"")
+                .contains("payara-micro.jar!/MICRO-INF/runtime/");
+        assertThat(sbom.getJsonArray("components").size()).isGreaterThan(100);
 
         JsonObject version = json(server.send("GET", "/api/v1/compliance/version", personas.token(Roles.CLERK), null));
         assertThat(version.getString("version")).isNotBlank().isNotEqualTo("unknown");

@@ -79,7 +79,7 @@ public final class ConfidantServer implements AutoCloseable {
         return start(name, environment);
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
@@ -271,7 +271,7 @@ public final class ConfidantServer implements AutoCloseable {
         return log.substring(Math.max(0, log.length() - 4000));
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
