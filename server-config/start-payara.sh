@@ -21,6 +21,8 @@
 #   CONFIDANT_DB_POOL_SIZE  most PostgreSQL connections of the application pool (default 48: the 32 request
 #                           workers of pre-boot.asadmin plus room for the audit records of refused requests)
 #   CONFIDANT_JAVA_OPTS     extra JVM options (e.g. -Xmx1g)
+#   CONFIDANT_METRICS_PORT / CONFIDANT_METRICS_HOST   where Prometheus scrapes /metrics (default 127.0.0.1:9464:
+#                           loopback only, no authentication; give each instance on one host its own port)
 #   CONFIDANT_PROFILE       development (default) or production. Production refuses to start (exit status 78) unless
 #                           the HSM (CONFIDANT_HSM_CONFIG and its PIN), the TLS keystore (CONFIDANT_TLS_KEYSTORE and
 #                           CONFIDANT_TLS_KEYSTORE_PASSWORD_FILE) and the database (CONFIDANT_DB_URL, CONFIDANT_DB_USER,
@@ -99,6 +101,8 @@ cat >"$state/run/system.properties" <<PROPS
 javax.net.ssl.keyStore=$keystore
 javax.net.ssl.keyStoreType=PKCS12
 javax.net.ssl.keyStorePassword=$(cat "$keystore_pass_file")
+otel.exporter.prometheus.host=${CONFIDANT_METRICS_HOST:-127.0.0.1}
+otel.exporter.prometheus.port=${CONFIDANT_METRICS_PORT:-9464}
 PROPS
 # Client CAs for mutual TLS (service accounts). Payara Micro copies this file to <rootdir>/config/cacerts.p12 and
 # makes the copy the JVM's trust store in place of its bundled public CAs (measured; deploy/TLS.md). A wrong

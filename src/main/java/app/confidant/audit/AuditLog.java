@@ -81,6 +81,9 @@ public class AuditLog {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    AuditMetrics metrics;
+
     /** Appends in the caller's transaction: the event commits, or rolls back, with the change it describes. */
     @Transactional(TxType.MANDATORY)
     public void append(AuditEntry entry) {
@@ -181,7 +184,9 @@ public class AuditLog {
             String computed = hex(mac.hmac(keyId, hexBytes(prev), record.canonical()));
             insert(connection, record.withChain(seq, prev, computed));
             updateHead(connection, node, seq, computed, keyId);
+            metrics.appended(entry, "CHECKPOINT".equals(kind));
         } catch (SQLException | RuntimeException e) {
+            metrics.failed();
             LOG.severe(() -> "Audit event " + entry.action() + " could not be recorded: " + e.getClass().getSimpleName()
                     + " " + e.getMessage());
             throw new AuditUnavailableException("the audit trail cannot record events", e);

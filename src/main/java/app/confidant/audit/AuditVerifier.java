@@ -34,12 +34,16 @@ public class AuditVerifier {
     @Inject
     AuditLog log;
 
+    @Inject
+    AuditMetrics metrics;
+
     public List<ChainReport> verify() {
         try (Connection connection = dataSource.getConnection()) {
             List<ChainReport> reports = new ArrayList<>();
             for (String node : nodes(connection)) {
                 reports.add(verifyNode(connection, node));
             }
+            metrics.verified(reports.stream().filter(r -> !r.intact()).count());
             return reports;
         } catch (SQLException e) {
             throw new AuditUnavailableException("cannot read the audit trail", e);

@@ -66,7 +66,7 @@ public class BlindIndexer {
         }
         byte[] input = (normalizer.name() + ":" + normalizer.normalize(value)).getBytes(StandardCharsets.UTF_8);
         try {
-            byte[] mac = session.perform((provider, token) -> {
+            byte[] mac = session.perform("blind_index", (provider, token) -> {
                 Mac hmac = Mac.getInstance("HmacSHA256", provider);
                 hmac.init(token.secretKey(key.label()));
                 return hmac.doFinal(input);

@@ -25,7 +25,7 @@ public class DataKeys {
     /** Alarm at a quarter of the limit, so a rotation can be scheduled long before it is forced. */
     static final long WARN_AT = 1L << 30;
     /** Refuse new seals a safe distance before 2^32 invocations with random 96-bit IVs. */
-    static final long REFUSE_AT = (1L << 32) - (1L << 24);
+    public static final long REFUSE_AT = (1L << 32) - (1L << 24);
 
     private record Usage(long reservedUpTo, long used) {
     }

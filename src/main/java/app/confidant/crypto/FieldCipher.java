@@ -32,7 +32,7 @@ public class FieldCipher {
         keys.countInvocation(key);
         byte[] plaintext = FieldBundle.encode(fields);
         try {
-            return session.perform((provider, token) ->
+            return session.perform("seal", (provider, token) ->
                     GcmEngine.seal(provider, token.secretKey(key.label()), key.version(), context, plaintext));
         } finally {
             Arrays.fill(plaintext, (byte) 0);
@@ -46,7 +46,7 @@ public class FieldCipher {
         KeyRef key = keys.version(context.tenant(), KeyPurpose.SEAL, envelope.keyVersion());
         byte[] plaintext;
         try {
-            plaintext = session.perform((provider, token) ->
+            plaintext = session.perform("open", (provider, token) ->
                     GcmEngine.open(provider, token.secretKey(key.label()), envelope, context));
         } catch (HsmIntegrityException e) {
             if (e.getCause() instanceof AEADBadTagException) {

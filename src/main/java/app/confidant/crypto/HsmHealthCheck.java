@@ -28,7 +28,7 @@ public class HsmHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try {
-            boolean roundTrip = session.perform((provider, keys) -> {
+            boolean roundTrip = session.perform("health", (provider, keys) -> {
                 SecretKey key = keys.secretKey(HEALTH_KEY);
                 byte[] block = random(32);
                 GCMParameterSpec spec = new GCMParameterSpec(128, random(12));

@@ -27,7 +27,7 @@ public class HsmKeys {
 
     /** Generates an AES-256 (SEAL) or HMAC (BLIND_INDEX) key inside the HSM under the label; returns its KCV. */
     public String generate(String label, KeyPurpose purpose) {
-        return session.perform((provider, keys) -> {
+        return session.perform("generate", (provider, keys) -> {
             if (keys.contains(label)) {
                 // Left by a creation whose registry row never committed: it never protected anything.
                 keys.destroy(label);
@@ -49,7 +49,7 @@ public class HsmKeys {
 
     /** Every key the token holds, with its flags read from the token now and its check value computed now. */
     public List<TokenKey> inventory() {
-        return session.perform((provider, keys) -> {
+        return session.perform("inventory", (provider, keys) -> {
             List<TokenKey> found = new ArrayList<>();
             for (String label : keys.labels()) {
                 SecretKey key = keys.freshHandle(label);
@@ -61,7 +61,7 @@ public class HsmKeys {
 
     /** Destroys the key object; false when the token holds no key of that label. */
     public boolean destroy(String label) {
-        return session.perform((provider, keys) -> {
+        return session.perform("destroy", (provider, keys) -> {
             if (!keys.contains(label)) {
                 return false;
             }

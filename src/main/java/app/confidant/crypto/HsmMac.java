@@ -16,7 +16,7 @@ public class HsmMac {
 
     public byte[] hmac(String keyLabel, byte[]... parts) {
         try {
-            return session.perform((provider, keys) -> {
+            return session.perform("mac", (provider, keys) -> {
                 Mac mac = Mac.getInstance("HmacSHA256", provider);
                 mac.init(keys.secretKey(keyLabel));
                 for (byte[] part : parts) {

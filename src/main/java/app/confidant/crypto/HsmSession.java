@@ -129,6 +129,9 @@ public class HsmSession {
     @Inject
     HsmSettings settings;
 
+    @Inject
+    HsmMetrics metrics;
+
     private volatile Token token;
     private volatile String failure = "not connected yet";
     private volatile long lastAttemptNanos;
@@ -138,6 +141,7 @@ public class HsmSession {
 
     /** Logs in at start so that the log says at once whether the token works; never fails the deployment. */
     void connectAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        metrics.watch(() -> token != null, this::lostFor);
         try {
             connected();
         } catch (HsmUnavailableException alreadyLogged) {
@@ -149,9 +153,28 @@ public class HsmSession {
      * Runs the operation inside the token. A failed tag check becomes {@link HsmIntegrityException}; a key missing
      * from a token that still answers becomes {@link KeyDestroyedException} (a destroyed key is not a health
      * failure); every other failure becomes {@link HsmUnavailableException} and drops the session, except a
-     * refused key handle while the token still answers: then only the cached handles are dropped.
+     * refused key handle while the token still answers: then only the cached handles are dropped. Each call is
+     * counted and timed under its {@code kind} (seal, open, mac, …) with its outcome ({@link HsmMetrics}).
      */
-    public <T> T perform(Operation<T> operation) {
+    public <T> T perform(String kind, Operation<T> operation) {
+        long started = System.nanoTime();
+        String outcome = "unavailable";
+        try {
+            T result = attempt(operation);
+            outcome = "ok";
+            return result;
+        } catch (HsmIntegrityException e) {
+            outcome = "integrity";
+            throw e;
+        } catch (KeyDestroyedException e) {
+            outcome = "key_destroyed";
+            throw e;
+        } finally {
+            metrics.record(kind, outcome, System.nanoTime() - started);
+        }
+    }
+
+    private <T> T attempt(Operation<T> operation) {
         Token current = connected();
         try {
             return operation.perform(current.provider(), current);

@@ -32,12 +32,14 @@ public final class ConfidantServer implements AutoCloseable {
 
     private final Path state;
     private final int port;
+    private final int metricsPort;
     private final Process process;
     private final HttpClient client;
 
-    private ConfidantServer(Path state, int port, Process process) throws Exception {
+    private ConfidantServer(Path state, int port, int metricsPort, Process process) throws Exception {
         this.state = state;
         this.port = port;
+        this.metricsPort = metricsPort;
         this.process = process;
         try {
             this.client = awaitAnswer();
@@ -106,6 +108,7 @@ public final class ConfidantServer implements AutoCloseable {
         stopLeftover(state.resolve("server.pid"));
         deleteTree(state.resolve("db")); // an embedded H2 database starts empty on every run, like the PostgreSQL schema
         int port = freePort();
+        int metricsPort = freePort();
         ProcessBuilder builder = new ProcessBuilder(basedir().resolve("server-config/start-payara.sh").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(state.resolve("server.log").toFile());
@@ -114,12 +117,13 @@ public final class ConfidantServer implements AutoCloseable {
         env.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         env.put("CONFIDANT_STATE_DIR", state.toString());
         env.put("CONFIDANT_HTTPS_PORT", Integer.toString(port));
+        env.put("CONFIDANT_METRICS_PORT", Integer.toString(metricsPort));
         env.put("CONFIDANT_WAR", basedir().resolve("target/confidant.war").toString());
         env.put("CONFIDANT_PAYARA_JAR", basedir().resolve("target/payara-micro.jar").toString());
         env.putAll(environment);
         Process process = builder.start();
         Files.writeString(state.resolve("server.pid"), Long.toString(process.pid()));
-        return new ConfidantServer(state, port, process);
+        return new ConfidantServer(state, port, metricsPort, process);
     }
 
     /**
@@ -156,6 +160,11 @@ public final class ConfidantServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The loopback port where Prometheus scrapes this server's /metrics. */
+    public int metricsPort() {
+        return metricsPort;
     }
 
     /** The server JVM's process id (the launcher execs java). */

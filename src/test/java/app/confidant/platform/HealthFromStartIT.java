@@ -47,6 +47,7 @@ class HealthFromStartIT {
         env.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         env.put("CONFIDANT_STATE_DIR", state.toString());
         env.put("CONFIDANT_HTTPS_PORT", Integer.toString(port));
+        env.put("CONFIDANT_METRICS_PORT", Integer.toString(ConfidantServer.freePort()));
         env.put("CONFIDANT_WAR", ConfidantServer.basedir().resolve("target/confidant.war").toString());
         env.put("CONFIDANT_PAYARA_JAR", ConfidantServer.basedir().resolve("target/payara-micro.jar").toString());
         // the certificate does not exist yet when polling starts: this test checks answers, not the certificate
