@@ -21,6 +21,8 @@
 #   CONFIDANT_DB_POOL_SIZE  most PostgreSQL connections of the application pool (default 48: the 32 request
 #                           workers of pre-boot.asadmin plus room for the audit records of refused requests)
 #   CONFIDANT_JAVA_OPTS     extra JVM options (e.g. -Xmx1g)
+#   CONFIDANT_LOG_FORMAT    text (default: Payara's human format) or json: every line of the log, Payara's, the
+#                           application's and this script's own, is one JSON object (deploy/CLUSTER.md, Logs)
 #   CONFIDANT_PROFILE       development (default) or production. Production refuses to start (exit status 78) unless
 #                           the HSM (CONFIDANT_HSM_CONFIG and its PIN), the TLS keystore (CONFIDANT_TLS_KEYSTORE and
 #                           CONFIDANT_TLS_KEYSTORE_PASSWORD_FILE) and the database (CONFIDANT_DB_URL, CONFIDANT_DB_USER,
@@ -34,6 +36,24 @@ port=${CONFIDANT_HTTPS_PORT:-8443}
 war=${CONFIDANT_WAR:-$root/target/confidant.war}
 payara=${CONFIDANT_PAYARA_JAR:-$root/target/payara-micro.jar}
 [[ -f $war && -f $payara ]] || { echo "start-payara: build first ($war, $payara missing)" >&2; exit 1; }
+
+# JSON logs: Payara's own JSON formatter for everything the server writes (logging-json.properties); the lines this
+# script and the token set-up write before the server starts become JSON objects of the same shape.
+json_lines() {
+  local line
+  while IFS= read -r line; do
+    line=${line//\\/\\\\}; line=${line//\"/\\\"}; line=${line//$'\t'/\\t}; line=${line//[[:cntrl:]]/}
+    printf '{"Timestamp":"%s","Level":"%s","LoggerName":"start-payara","LogMessage":"%s"}\n' \
+      "$(date -u +%Y-%m-%dT%H:%M:%S.%3N+0000)" "$1" "$line"
+  done
+}
+case ${CONFIDANT_LOG_FORMAT:=text} in
+  text) log_options=() ;;
+  json)
+    log_options=(--logproperties "$here/logging-json.properties")
+    exec 3>&1 4>&2 > >(json_lines INFO) 2> >(json_lines WARNING) ;;
+  *) echo "start-payara: CONFIDANT_LOG_FORMAT must be text or json, not '$CONFIDANT_LOG_FORMAT'" >&2; exit 78 ;;
+esac
 
 # Production takes no development default: no software token created with its PIN beside it, no self-signed
 # certificate, no embedded database. Every missing setting is named at once, before anything is created.
@@ -166,10 +186,11 @@ rm -rf "$state/payara"
 # just those two packages to the application (crypto/OriginFlags); without this both are reported as unreadable.
 pkcs11_access=(--add-opens=jdk.crypto.cryptoki/sun.security.pkcs11=ALL-UNNAMED
   --add-exports=jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED)
+[[ $CONFIDANT_LOG_FORMAT == text ]] || exec 1>&3 2>&4 3>&- 4>&- # the server writes JSON itself
 exec "$JAVA" "${pkcs11_access[@]}" ${CONFIDANT_JAVA_OPTS:-} -Djava.io.tmpdir="$state/run" -jar "$payara" \
   --nocluster --rootdir "$state/payara" \
   --deploy "$war" --contextroot / \
   --prebootcommandfile "$state/run/pre-boot.asadmin" --postbootcommandfile "$post_boot" \
   --postdeploycommandfile "$here/post-deploy.asadmin" \
   --systemproperties "$state/run/system.properties" \
-  --secretsdir "$state/secrets"
+  --secretsdir "$state/secrets" "${log_options[@]}"
