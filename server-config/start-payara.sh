@@ -21,8 +21,8 @@
 #   CONFIDANT_DB_POOL_SIZE  most PostgreSQL connections of the application pool (default 48: the 32 request
 #                           workers of pre-boot.asadmin plus room for the audit records of refused requests)
 #   CONFIDANT_JAVA_OPTS     extra JVM options (e.g. -Xmx1g)
-#   CONFIDANT_LOG_FORMAT    text (default: Payara's human format) or json: every line of the log, Payara's, the
-#                           application's and this script's own, is one JSON object (deploy/CLUSTER.md, Logs)
+#   CONFIDANT_LOG_FORMAT    text (default: Payara's human format) or json: every line on standard output, Payara's,
+#                           the application's and this script's own, is one JSON object (deploy/CLUSTER.md, Logs)
 #   CONFIDANT_PROFILE       development (default) or production. Production refuses to start (exit status 78) unless
 #                           the HSM (CONFIDANT_HSM_CONFIG and its PIN), the TLS keystore (CONFIDANT_TLS_KEYSTORE and
 #                           CONFIDANT_TLS_KEYSTORE_PASSWORD_FILE) and the database (CONFIDANT_DB_URL, CONFIDANT_DB_USER,
@@ -37,21 +37,16 @@ war=${CONFIDANT_WAR:-$root/target/confidant.war}
 payara=${CONFIDANT_PAYARA_JAR:-$root/target/payara-micro.jar}
 [[ -f $war && -f $payara ]] || { echo "start-payara: build first ($war, $payara missing)" >&2; exit 1; }
 
-# JSON logs: Payara's own JSON formatter for everything the server writes (logging-json.properties); the lines this
-# script and the token set-up write before the server starts become JSON objects of the same shape.
-json_lines() {
-  local line
-  while IFS= read -r line; do
-    line=${line//\\/\\\\}; line=${line//\"/\\\"}; line=${line//$'\t'/\\t}; line=${line//[[:cntrl:]]/}
-    printf '{"Timestamp":"%s","Level":"%s","LoggerName":"start-payara","LogMessage":"%s"}\n' \
-      "$(date -u +%Y-%m-%dT%H:%M:%S.%3N+0000)" "$1" "$line"
-  done
-}
+# JSON logs: Payara's own JSON formatter for everything its log system writes (logging-json.properties); every other
+# line, from this script on, is made a JSON object of the same shape by json-console.awk (mawk reads a pipe in
+# blocks unless told to be interactive).
 case ${CONFIDANT_LOG_FORMAT:=text} in
   text) log_options=() ;;
   json)
     log_options=(--logproperties "$here/logging-json.properties")
-    exec 3>&1 4>&2 > >(json_lines INFO) 2> >(json_lines WARNING) ;;
+    awk_options=()
+    if awk -W version 2>&1 | grep -q mawk; then awk_options=(-W interactive); fi
+    exec > >(awk "${awk_options[@]}" -f "$here/json-console.awk") 2>&1 ;;
   *) echo "start-payara: CONFIDANT_LOG_FORMAT must be text or json, not '$CONFIDANT_LOG_FORMAT'" >&2; exit 78 ;;
 esac
 
@@ -186,7 +181,6 @@ rm -rf "$state/payara"
 # just those two packages to the application (crypto/OriginFlags); without this both are reported as unreadable.
 pkcs11_access=(--add-opens=jdk.crypto.cryptoki/sun.security.pkcs11=ALL-UNNAMED
   --add-exports=jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED)
-[[ $CONFIDANT_LOG_FORMAT == text ]] || exec 1>&3 2>&4 3>&- 4>&- # the server writes JSON itself
 exec "$JAVA" "${pkcs11_access[@]}" ${CONFIDANT_JAVA_OPTS:-} -Djava.io.tmpdir="$state/run" -jar "$payara" \
   --nocluster --rootdir "$state/payara" \
   --deploy "$war" --contextroot / \

@@ -44,9 +44,14 @@ class JsonLogIT {
         people = Personas.forTenant(server, UUID.randomUUID());
     }
 
+    /** Down to the lines Payara prints outside its log system when it stops. */
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         server.close();
+        for (int attempt = 0; attempt < 50 && !server.log().contains("Payara Micro STOPPED"); attempt++) {
+            Thread.sleep(200); // the last lines pass json-console.awk after the JVM has exited
+        }
+        assertEveryLineIsOneJsonObject(server.log());
     }
 
     @Test
@@ -94,6 +99,9 @@ class JsonLogIT {
             assertThat(log).as("the log holds %s", secret).doesNotContain(secret);
         }
         assertEveryLineIsOneJsonObject(log);
+        assertThat(lines(log).stream().filter(l -> l.getString("LoggerName").equals("console"))
+                .map(l -> l.getString("LogMessage"))).as("the launcher's own lines, each a plain message")
+                .anyMatch(message -> message.startsWith("hsm: initialised token"));
     }
 
     @Test
