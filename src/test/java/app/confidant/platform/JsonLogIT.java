@@ -48,10 +48,12 @@ class JsonLogIT {
     @AfterAll
     static void stop() throws Exception {
         server.close();
-        for (int attempt = 0; attempt < 50 && !server.log().contains("Payara Micro STOPPED"); attempt++) {
+        for (int attempt = 0; attempt < 50 && !server.log().contains("\"LoggerName\":\"console\""); attempt++) {
             Thread.sleep(200); // the last lines pass json-console.awk after the JVM has exited
         }
         assertEveryLineIsOneJsonObject(server.log());
+        assertThat(lines(server.log())).as("a line Payara prints outside its log system when it stops, wrapped")
+                .anyMatch(line -> line.getString("LoggerName").equals("console"));
     }
 
     @Test
@@ -99,9 +101,6 @@ class JsonLogIT {
             assertThat(log).as("the log holds %s", secret).doesNotContain(secret);
         }
         assertEveryLineIsOneJsonObject(log);
-        assertThat(lines(log).stream().filter(l -> l.getString("LoggerName").equals("console"))
-                .map(l -> l.getString("LogMessage"))).as("the launcher's own lines, each a plain message")
-                .anyMatch(message -> message.startsWith("hsm: initialised token"));
     }
 
     @Test
