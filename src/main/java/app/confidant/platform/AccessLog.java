@@ -65,10 +65,11 @@ public class AccessLog extends HttpFilter {
         }
         Map<String, Object> fields = fields(request, status,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        LogRecord record = new LogRecord(Level.INFO, "{0} {1} {2} {3} ms");
+        // the text format shows the message only; the JSON format has every field on its own as well
+        LogRecord record = new LogRecord(Level.INFO, "{0} {1} {2} {3} ms, request {4}");
         record.setLoggerName(LOG.getName());
         record.setParameters(new Object[] {fields.get("method"), fields.get("route"),
-                fields.get("status"), fields.get("durationMs"), fields});
+                fields.get("status"), fields.get("durationMs"), fields.getOrDefault("requestId", "-"), fields});
         LOG.log(record);
     }
 
