@@ -1,6 +1,8 @@
 package app.confidant.platform;
 
+import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -14,9 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tells the access log which route a request matched, as its template ({@code /api/v1/parties/{id}}): the log
- * names the operation without the values in the path.
+ * names the operation without the values in the path. First of the filters, so that a request refused by one of
+ * them still names its route.
  */
 @Provider
+@Priority(Priorities.AUTHENTICATION - 100)
 public class RouteTemplates implements ContainerRequestFilter {
 
     static final String ATTRIBUTE = "confidant.route";

@@ -75,8 +75,9 @@ class JsonLogIT {
                 .add("username", "nobody-" + CANARY).add("password", PASSWORD).build().toString());
         String forgedToken = "forged" + CANARY;
         HttpResponse<String> forged = server.send("GET", "/api/v1/parties", forgedToken, null);
-        assertThat(List.of(read.statusCode(), search.statusCode(), failedLogin.statusCode(), forged.statusCode()))
-                .containsExactly(200, 200, 401, 401);
+        HttpResponse<String> refused = server.send("GET", "/api/v1/audit/events", clerk, null);
+        assertThat(List.of(read.statusCode(), search.statusCode(), failedLogin.statusCode(), forged.statusCode(),
+                refused.statusCode())).containsExactly(200, 200, 401, 401, 403);
 
         JsonObject creation = accessLine(created);
         assertThat(creation.getString("method")).isEqualTo("POST");
@@ -91,6 +92,8 @@ class JsonLogIT {
         assertThat(accessLine(failedLogin).getString("route")).isEqualTo("/api/v1/auth/login");
         assertThat(accessLine(failedLogin).getString("status")).isEqualTo("401");
         assertThat(accessLine(failedLogin).containsKey("principalId")).isFalse();
+        assertThat(accessLine(refused).getString("route")).isEqualTo("/api/v1/audit/events");
+        assertThat(accessLine(refused).getString("status")).isEqualTo("403");
         // refused by the authentication mechanism before any filter: still an id, still a line, no path
         assertThat(accessLine(forged).getString("status")).isEqualTo("401");
         assertThat(accessLine(forged).getString("route")).isEqualTo(AccessLog.BEFORE_ROUTING);
