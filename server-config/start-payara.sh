@@ -23,6 +23,8 @@
 #   CONFIDANT_JAVA_OPTS     extra JVM options (e.g. -Xmx1g)
 #   CONFIDANT_METRICS_PORT / CONFIDANT_METRICS_HOST   where Prometheus scrapes /metrics (default 127.0.0.1:9464:
 #                           loopback only, no authentication; give each instance on one host its own port)
+#   CONFIDANT_LOG_FORMAT    text (default: Payara's human format) or json: every line on standard output, Payara's,
+#                           the application's and this script's own, is one JSON object (deploy/CLUSTER.md, Logs)
 #   CONFIDANT_PROFILE       development (default) or production. Production refuses to start (exit status 78) unless
 #                           the HSM (CONFIDANT_HSM_CONFIG and its PIN), the TLS keystore (CONFIDANT_TLS_KEYSTORE and
 #                           CONFIDANT_TLS_KEYSTORE_PASSWORD_FILE) and the database (CONFIDANT_DB_URL, CONFIDANT_DB_USER,
@@ -36,6 +38,19 @@ port=${CONFIDANT_HTTPS_PORT:-8443}
 war=${CONFIDANT_WAR:-$root/target/confidant.war}
 payara=${CONFIDANT_PAYARA_JAR:-$root/target/payara-micro.jar}
 [[ -f $war && -f $payara ]] || { echo "start-payara: build first ($war, $payara missing)" >&2; exit 1; }
+
+# JSON logs: Payara's own JSON formatter for everything its log system writes (logging-json.properties); every other
+# line, from this script on, is made a JSON object of the same shape by json-console.awk (mawk reads a pipe in
+# blocks unless told to be interactive).
+case ${CONFIDANT_LOG_FORMAT:=text} in
+  text) log_options=() ;;
+  json)
+    log_options=(--logproperties "$here/logging-json.properties")
+    awk_options=()
+    if awk -W version 2>&1 | grep -q mawk; then awk_options=(-W interactive); fi
+    exec > >(awk "${awk_options[@]}" -f "$here/json-console.awk") 2>&1 ;;
+  *) echo "start-payara: CONFIDANT_LOG_FORMAT must be text or json, not '$CONFIDANT_LOG_FORMAT'" >&2; exit 78 ;;
+esac
 
 # Production takes no development default: no software token created with its PIN beside it, no self-signed
 # certificate, no embedded database. Every missing setting is named at once, before anything is created.
@@ -176,4 +191,4 @@ exec "$JAVA" "${pkcs11_access[@]}" ${CONFIDANT_JAVA_OPTS:-} -Djava.io.tmpdir="$s
   --prebootcommandfile "$state/run/pre-boot.asadmin" --postbootcommandfile "$post_boot" \
   --postdeploycommandfile "$here/post-deploy.asadmin" \
   --systemproperties "$state/run/system.properties" \
-  --secretsdir "$state/secrets"
+  --secretsdir "$state/secrets" "${log_options[@]}"

@@ -1,5 +1,7 @@
 package app.confidant.security;
 
+import jakarta.servlet.ServletRequest;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,6 +14,11 @@ public record Caller(UUID userId, String name, UUID tenantId, Set<String> roles,
 
     /** The request attribute the identity stores put the caller in (Jersey shows it as a request property). */
     static final String REQUEST_ATTRIBUTE = Caller.class.getName();
+
+    /** The caller the request was authenticated as, if it was (the access log takes its ids from here). */
+    public static Optional<Caller> of(ServletRequest request) {
+        return Optional.ofNullable((Caller) request.getAttribute(REQUEST_ATTRIBUTE));
+    }
 
     /** A person (bearer token); false for a service account (client certificate), which is not held to training. */
     public boolean person() {

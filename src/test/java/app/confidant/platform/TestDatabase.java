@@ -31,6 +31,8 @@ public final class TestDatabase {
 
     /** The schema of the activation test's own server (a fresh bootstrap administrator, short activation codes). */
     public static final TestDatabase ACTIVATION = new TestDatabase("confidant_activation_" + checkoutTag());
+    /** The schema of the server that writes its log as JSON ({@code JsonLogIT}). */
+    public static final TestDatabase JSON_LOG = new TestDatabase("confidant_jsonlog_" + checkoutTag());
     /** The schema of the server that a key-rotation test kills with SIGKILL and restarts. */
     public static final TestDatabase KILLED = new TestDatabase("confidant_kill_" + checkoutTag());
     /** The upgrade test's database populated by the running release ({@code UpgradeIT}). */
