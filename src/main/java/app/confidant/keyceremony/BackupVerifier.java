@@ -52,7 +52,11 @@ public class BackupVerifier {
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             ProcessBuilder builder = new ProcessBuilder(executable, archive.toString())
                     .redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
-            builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            // Only what a verifier needs: none of the server's secrets (database passwords, PIN) in its environment.
+            java.util.Map<String, String> environment = builder.environment();
+            environment.keySet().retainAll(java.util.Set.of("PATH", "LANG", "TMPDIR", "HOME",
+                    "CONFIDANT_PKCS11_MODULE"));
+            environment.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
             Process process = builder.start();
             java.nio.ByteBuffer encoded = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(pin));
             byte[] secret = encoded.array();
