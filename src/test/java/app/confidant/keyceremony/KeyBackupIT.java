@@ -73,7 +73,7 @@ class KeyBackupIT {
         assertThat(label).startsWith("dek-" + tenant + "-v");
         assertThat(generated.getBoolean("backupRequired")).isTrue();
         assertThat(generated.getBoolean("complete")).isFalse();
-        assertThat(inventoryEntry(tenant, label).isNull("verifiedBackup")).isTrue();
+        assertThat(inventoryEntry(tenant, label).containsKey("verifiedBackup")).as("in no verified backup").isFalse();
         assertThat(readiness().getString("status")).isEqualTo("UP");
         assertThat(readiness().getJsonObject("data").getString("warning")).contains(label);
 
@@ -99,6 +99,7 @@ class KeyBackupIT {
         assertThat(ceremony.getBoolean("complete")).isTrue();
         assertThat(ceremony.getBoolean("backupRequired")).isFalse();
         assertThat(ceremony.getString("backedUpIn")).isEqualTo(backupId);
+        assertThat(ceremony.getString("state")).isEqualTo("DONE");
         assertThat(inventoryEntry(tenant, label).getString("verifiedBackup")).isEqualTo(backupId);
         JsonObject ready = readiness();
         assertThat(ready.getString("status")).isEqualTo("UP");
@@ -155,6 +156,7 @@ class KeyBackupIT {
         String platformAuditor = ceremonies.auditor(PLATFORM);
         ceremonies.custodianA(tenant);
         ceremonies.custodianB(tenant);
+        ceremonies.auditor(tenant); // people exist before the restart (a persona is bound to the server it was made on)
         Map<String, String> sealed = new LinkedHashMap<>();
         for (int i = 0; i < 5; i++) {
             String id = json(server.send("POST", "/api/v1/parties", clerk, Json.createObjectBuilder()
@@ -185,7 +187,7 @@ class KeyBackupIT {
         }
         JsonObject missing = inventoryEntry(tenant, newer);
         assertThat(missing.getBoolean("inToken")).isFalse();
-        assertThat(missing.isNull("verifiedBackup")).isTrue();
+        assertThat(missing.containsKey("verifiedBackup")).isFalse();
         assertThat(inventoryEntry(tenant, "dek-" + tenant + "-v1").getString("verifiedBackup"))
                 .isEqualTo(recorded.getString("id"));
         JsonObject ready = readiness();
