@@ -103,7 +103,8 @@ class KeyBackupIT {
         assertThat(inventoryEntry(tenant, label).getString("verifiedBackup")).isEqualTo(backupId);
         JsonObject ready = readiness();
         assertThat(ready.getString("status")).isEqualTo("UP");
-        assertThat(ready.getJsonObject("data").getInt("keysWithoutVerifiedBackup")).isZero();
+        assertThat(ready.getJsonObject("data").get("keysWithoutVerifiedBackup").toString()).as("Payara writes data"
+                + " values as strings").isIn("0", "\"0\"");
         assertThat(ready.getJsonObject("data").containsKey("warning")).isFalse();
         assertThat(auditEvents(platformAuditor, "key-backup.record"))
                 .anySatisfy(e -> assertThat(e.getString("outcome")).isEqualTo("SUCCESS"));
