@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 /**
  * What a verifier reported for a restored backup ("label kcv" lines) against the keys live in the token now and the
  * check values the registry holds. A reported key counts only when its check value equals the live key's (and the
- * registered one, where there is one): a verifier that lies about a key cannot make it look backed up, because it
- * cannot produce a check value without the key. Output that is not exactly such lines is refused as a whole.
+ * registered one, where there is one): a stale backup, other keys under the same labels or a wrong check value do
+ * not count. (Check values are not secret, so the verifier command itself is trusted configuration.) Output that is
+ * not exactly such lines is refused as a whole.
  */
 record BackupComparison(List<BackedUpKey> keys, List<String> mismatched, List<String> missing) {
 
