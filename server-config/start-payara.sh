@@ -12,6 +12,11 @@
 #   CONFIDANT_HSM_CONFIG    SunPKCS11 config of a real HSM; unset = a SoftHSM2 token in the state directory,
 #                           created when missing. The PIN is the file <state>/secrets/confidant.hsm.pin or the
 #                           environment variable CONFIDANT_HSM_PIN.
+#   CONFIDANT_BACKUPS_DIR   the directory of token backup archives that POST /api/v1/key-backups may name
+#                           (default <state>/backups)
+#   CONFIDANT_BACKUPS_VERIFIER   the command that restores a backup into a scratch token and prints "label kcv"
+#                           per key (PIN on its standard input); default with the SoftHSM2 token:
+#                           hsm/verify-backup.sh; unset with a real HSM = backups cannot be recorded
 #   CONFIDANT_TLS_KEYSTORE / CONFIDANT_TLS_KEYSTORE_PASSWORD_FILE   PKCS#12 keystore with alias "confidant";
 #                           unset = a self-signed certificate for localhost, generated on first run
 #   CONFIDANT_TLS_TRUSTSTORE / CONFIDANT_TLS_TRUSTSTORE_PASSWORD_FILE   PKCS#12 with the CA certificates whose
@@ -90,7 +95,11 @@ if [[ -z ${CONFIDANT_HSM_CONFIG:-} ]]; then
   "$root/hsm/setup-token.sh" --dir "$state/hsm" --pin-file "$state/secrets/confidant.hsm.pin" --quiet
   export SOFTHSM2_CONF=$state/hsm/softhsm2.conf
   export CONFIDANT_HSM_CONFIG=$state/hsm/sunpkcs11.cfg
+  export CONFIDANT_BACKUPS_VERIFIER=${CONFIDANT_BACKUPS_VERIFIER:-$root/hsm/verify-backup.sh}
 fi
+# Token backups (deploy/KEY-CEREMONIES.md): the archives the application may verify and record.
+export CONFIDANT_BACKUPS_DIR=${CONFIDANT_BACKUPS_DIR:-$state/backups}
+mkdir -p "$CONFIDANT_BACKUPS_DIR"
 
 # TLS: a self-signed certificate for localhost unless a keystore is given.
 keystore=${CONFIDANT_TLS_KEYSTORE:-$state/tls/keystore.p12}

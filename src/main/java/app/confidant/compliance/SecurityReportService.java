@@ -28,6 +28,9 @@ public class SecurityReportService {
     HsmControl hsm;
 
     @Inject
+    BackupControl backups;
+
+    @Inject
     IdentityControl identities;
 
     @Inject
@@ -55,7 +58,7 @@ public class SecurityReportService {
     @AuditsItself
     public SecurityReportResponse run(int listenerPort, String serverInfo) {
         VersionResponse version = build.version(serverInfo);
-        List<ControlResult> controls = List.of(tls.check(listenerPort), hsm.check(), identities.check(),
+        List<ControlResult> controls = List.of(tls.check(listenerPort), hsm.check(), backups.check(), identities.check(),
                 training.check(), audit.check(), software.check(version));
         SecurityReportResponse report = SecurityReportResponse.of(clock.instant(), log.nodeId(), version, controls);
         JsonArrayBuilder statuses = Json.createArrayBuilder();

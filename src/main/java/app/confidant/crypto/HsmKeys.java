@@ -59,6 +59,11 @@ public class HsmKeys {
         });
     }
 
+    /** The labels of the token's keys, read now (no key is used: cheap enough for a readiness probe). */
+    public List<String> labels() {
+        return session.perform("labels", (provider, keys) -> keys.labels());
+    }
+
     /** Destroys the key object; false when the token holds no key of that label. */
     public boolean destroy(String label) {
         return session.perform("destroy", (provider, keys) -> {

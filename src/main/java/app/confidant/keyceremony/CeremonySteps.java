@@ -54,17 +54,21 @@ public class CeremonySteps {
     @ConfigProperty(name = "confidant.reencryption.pause-millis", defaultValue = "20")
     int pauseMillis;
 
-    String carryOut(KeyCeremony ceremony) {
+    /** What a carried-out ceremony did, and the key object it created (GENERATE, AUDIT_KEY), if any. */
+    record Done(String outcome, String createdKey) {
+    }
+
+    Done carryOut(KeyCeremony ceremony) {
         UUID tenant = ceremony.tenantId();
         KeyPurpose purpose = KeyPurpose.valueOf(ceremony.purpose());
         try {
             return switch (ceremony.kind()) {
                 case GENERATE -> generated(keys.generate(tenant, purpose));
-                case ACTIVATE -> activate(ceremony, tenant, purpose);
-                case RETIRE -> retire(tenant, purpose, ceremony.keyVersion());
-                case DESTROY -> "destroyed " + keys.destroy(tenant, purpose, ceremony.keyVersion()).label()
-                        + " in the HSM";
-                case SHRED -> shred(tenant);
+                case ACTIVATE -> new Done(activate(ceremony, tenant, purpose), null);
+                case RETIRE -> new Done(retire(tenant, purpose, ceremony.keyVersion()), null);
+                case DESTROY -> new Done("destroyed " + keys.destroy(tenant, purpose, ceremony.keyVersion()).label()
+                        + " in the HSM", null);
+                case SHRED -> new Done(shred(tenant), null);
                 case AUDIT_KEY -> rotateAuditKey();
             };
         } catch (KeyLifecycleException e) {
@@ -72,8 +76,9 @@ public class CeremonySteps {
         }
     }
 
-    private static String generated(RegisteredKey key) {
-        return "generated " + key.label() + " in the HSM, KCV " + key.kcv();
+    private static Done generated(RegisteredKey key) {
+        return new Done("generated " + key.label() + " in the HSM, KCV " + key.kcv() + "; complete once a verified"
+                + " backup holds it", key.label());
     }
 
     private String activate(KeyCeremony ceremony, UUID tenant, KeyPurpose purpose) {
@@ -107,14 +112,14 @@ public class CeremonySteps {
     }
 
     /** The next audit-mac-vN in the HSM, then a new segment of every chain under it, in this transaction. */
-    private String rotateAuditKey() {
+    private Done rotateAuditKey() {
         int newest = hsmKeys.inventory().stream().map(TokenKey::label).filter(l -> l.matches("audit-mac-v\\d+"))
                 .mapToInt(AuditChains::version).max().orElse(0);
         String label = "audit-mac-v" + (newest + 1);
         String kcv = hsmKeys.generateMac(label);
         audit.startSegment(label, actors.current());
-        return "generated " + label + " in the HSM, KCV " + kcv + "; every audit chain continues in a new segment"
-                + " under it";
+        return new Done("generated " + label + " in the HSM, KCV " + kcv + "; every audit chain continues in a new"
+                + " segment under it", label);
     }
 
     private String shred(UUID tenant) {

@@ -66,6 +66,10 @@ public class KeyCeremony {
     @Column
     private String outcome;
 
+    /** The key object the ceremony created (GENERATE, AUDIT_KEY): complete once a verified backup holds it. */
+    @Column(name = "key_label")
+    private String keyLabel;
+
     @Version
     @Column(name = "row_version", nullable = false)
     private long rowVersion;
@@ -89,6 +93,11 @@ public class KeyCeremony {
     }
 
     void decide(String newState, UUID by, String byName, Instant at, String result) {
+        decide(newState, by, byName, at, result, null);
+    }
+
+    void decide(String newState, UUID by, String byName, Instant at, String result, String createdKey) {
+        this.keyLabel = createdKey;
         this.state = newState;
         this.decidedBy = by;
         this.decidedByName = byName;
@@ -154,5 +163,9 @@ public class KeyCeremony {
 
     String outcome() {
         return outcome;
+    }
+
+    String keyLabel() {
+        return keyLabel;
     }
 }

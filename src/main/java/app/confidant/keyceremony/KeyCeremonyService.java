@@ -2,6 +2,7 @@ package app.confidant.keyceremony;
 
 import app.confidant.audit.Audited;
 import app.confidant.audit.ReadOnly;
+import app.confidant.crypto.BackupCoverage;
 import app.confidant.crypto.KeyPurpose;
 import app.confidant.security.Caller;
 import app.confidant.security.CallerContext;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -50,6 +52,9 @@ public class KeyCeremonyService {
     TenantService tenants;
 
     @Inject
+    BackupCoverage coverage;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -68,7 +73,7 @@ public class KeyCeremonyService {
         KeyCeremony ceremony = new KeyCeremony(request, caller.userId(), caller.name(), now, now.plus(window));
         ceremonies.add(ceremony);
         ceremonies.flush();
-        return CeremonyResponse.of(ceremony);
+        return CeremonyResponse.of(ceremony, null);
     }
 
     /** Another custodian's approval carries the ceremony out at once; the proposer's own is refused. */
@@ -81,10 +86,11 @@ public class KeyCeremonyService {
             throw new KeyCeremonyException(403, "dual-control",
                     "A different key custodian must approve this ceremony; its proposer cannot.");
         }
-        String outcome = steps.carryOut(ceremony);
-        ceremony.decide(KeyCeremony.DONE, caller.userId(), caller.name(), clock.instant(), outcome);
+        CeremonySteps.Done done = steps.carryOut(ceremony);
+        ceremony.decide(KeyCeremony.DONE, caller.userId(), caller.name(), clock.instant(), done.outcome(),
+                done.createdKey());
         ceremonies.flush();
-        return CeremonyResponse.of(ceremony);
+        return view(ceremony);
     }
 
     @RolesAllowed(Roles.KEY_CUSTODIAN)
@@ -94,12 +100,13 @@ public class KeyCeremonyService {
         KeyCeremony ceremony = pending(id);
         ceremony.decide(KeyCeremony.CANCELLED, caller.userId(), caller.name(), clock.instant(), "cancelled");
         ceremonies.flush();
-        return CeremonyResponse.of(ceremony);
+        return CeremonyResponse.of(ceremony, null);
     }
 
     @ReadOnly
     public CeremonyResponse get(UUID id) {
-        return ceremonies.find(id).filter(c -> visible(c.tenantId())).map(this::view)
+        Map<String, BackupCoverage.Covered> backedUp = coverage.verified();
+        return ceremonies.find(id).filter(c -> visible(c.tenantId())).map(c -> view(c, backedUp))
                 .orElseThrow(() -> KeyCeremonyException.notFound("Ceremony"));
     }
 
@@ -107,8 +114,9 @@ public class KeyCeremonyService {
     public List<CeremonyResponse> list(int offset, int limit) {
         List<UUID> tenantsSeen = scope.platform() ? List.of(scope.tenant(), CeremonyRequest.NO_TENANT)
                 : List.of(scope.tenant());
+        Map<String, BackupCoverage.Covered> backedUp = coverage.verified();
         return ceremonies.page(tenantsSeen, Math.max(0, offset), Math.min(Math.max(1, limit), MAX_PAGE)).stream()
-                .map(this::view).toList();
+                .map(c -> view(c, backedUp)).toList();
     }
 
     /** The caller's own tenant's ceremonies; for the platform tenant's people also those of no tenant (AUDIT_KEY). */
@@ -152,13 +160,19 @@ public class KeyCeremonyService {
         return ceremony;
     }
 
-    /** An expired proposal is shown as EXPIRED; nothing needs to run to expire it. */
     private CeremonyResponse view(KeyCeremony ceremony) {
-        CeremonyResponse response = CeremonyResponse.of(ceremony);
+        return view(ceremony, coverage.verified());
+    }
+
+    /**
+     * An expired proposal is shown as EXPIRED; nothing needs to run to expire it. A ceremony that created a key is
+     * complete once a verified backup holds the key.
+     */
+    private CeremonyResponse view(KeyCeremony ceremony, Map<String, BackupCoverage.Covered> backedUp) {
+        CeremonyResponse response = CeremonyResponse.of(ceremony,
+                ceremony.keyLabel() == null ? null : backedUp.get(ceremony.keyLabel()));
         if (KeyCeremony.PROPOSED.equals(ceremony.state()) && !clock.instant().isBefore(ceremony.expiresAt())) {
-            return new CeremonyResponse(response.id(), response.kind(), response.tenantId(), response.purpose(),
-                    response.version(), response.reason(), KeyCeremony.EXPIRED, response.proposedBy(),
-                    response.proposedByName(), response.proposedAt(), response.expiresAt(), null, null, null, null);
+            return response.expired();
         }
         return response;
     }

@@ -2,6 +2,7 @@ package app.confidant.keyceremony;
 
 import app.confidant.audit.AuditChains;
 import app.confidant.audit.ReadOnly;
+import app.confidant.crypto.BackupCoverage;
 import app.confidant.crypto.HsmKeys;
 import app.confidant.crypto.KeyPurpose;
 import app.confidant.crypto.KeyState;
@@ -46,6 +47,9 @@ public class KeyInventoryService {
     TenantScope scope;
 
     @Inject
+    BackupCoverage coverage;
+
+    @Inject
     @ConfigProperty(name = "confidant.keys.cryptoperiod-days", defaultValue = "365")
     int cryptoperiodDays;
 
@@ -56,6 +60,7 @@ public class KeyInventoryService {
         Map<String, Map<Integer, Long>> counts = new HashMap<>();
         List<KeyResponse> keys = new ArrayList<>();
         boolean platform = scope.platform();
+        Map<String, BackupCoverage.Covered> backedUp = coverage.verified();
         for (RegisteredKey key : registry.all()) {
             TokenKey token = inToken.remove(key.label());
             if (!platform && !scope.owns(key.tenant())) {
@@ -63,18 +68,18 @@ public class KeyInventoryService {
             }
             long values = counts.computeIfAbsent(key.tenant() + "/" + key.purpose(),
                     k -> storedValues.perVersion(key.tenant(), key.purpose())).getOrDefault(key.version(), 0L);
-            keys.add(registered(key, token, values));
+            keys.add(registered(key, token, values, backedUp.get(key.label())));
         }
         if (!platform) {
             return keys;
         }
         int newestAuditKey = inToken.keySet().stream().filter(l -> l.matches("audit-mac-v\\d+"))
                 .mapToInt(AuditChains::version).max().orElse(0);
-        inToken.values().forEach(token -> keys.add(unregistered(token, newestAuditKey)));
+        inToken.values().forEach(token -> keys.add(unregistered(token, newestAuditKey, backedUp.get(token.label()))));
         return keys;
     }
 
-    private KeyResponse registered(RegisteredKey key, TokenKey token, long values) {
+    private KeyResponse registered(RegisteredKey key, TokenKey token, long values, BackupCoverage.Covered backup) {
         boolean live = key.state() == KeyState.ACTIVE || key.state() == KeyState.DECRYPT_ONLY;
         Instant due = live && key.activatedAt() != null ? key.activatedAt().plus(Duration.ofDays(cryptoperiodDays))
                 : null;
@@ -84,17 +89,19 @@ public class KeyInventoryService {
                 token == null ? null : token.sensitive(), token == null ? null : token.extractable(),
                 token == null ? null : token.neverExtractable(), token == null ? null : token.local(),
                 token == null ? null : !token.encodedIsNull(), token == null ? null : token.kcv(), key.kcv(),
-                token == null ? null : token.kcv().equals(key.kcv()), key.invocationsReserved(), values);
+                token == null ? null : token.kcv().equals(key.kcv()), key.invocationsReserved(), values,
+                backup == null ? null : backup.backupId(), backup == null ? null : backup.recordedAt());
     }
 
     /** The token's own keys: the health key, and audit MAC keys (older ones only verify older chain segments). */
-    private static KeyResponse unregistered(TokenKey token, int newestAuditKey) {
+    private static KeyResponse unregistered(TokenKey token, int newestAuditKey, BackupCoverage.Covered backup) {
         boolean audit = token.label().matches("audit-mac-v\\d+");
         String purpose = token.label().equals("health") ? "HEALTH" : audit ? "AUDIT_MAC" : "UNREGISTERED";
         Integer version = audit ? Integer.valueOf(AuditChains.version(token.label())) : null;
         String state = audit && version < newestAuditKey ? "DECRYPT_ONLY" : "ACTIVE";
         return new KeyResponse(token.label(), purpose, null, version, state, null, null, null, null, null, null,
                 true, token.tokenObject(), token.sensitive(), token.extractable(), token.neverExtractable(),
-                token.local(), !token.encodedIsNull(), token.kcv(), null, null, null, null);
+                token.local(), !token.encodedIsNull(), token.kcv(), null, null, null, null,
+                backup == null ? null : backup.backupId(), backup == null ? null : backup.recordedAt());
     }
 }

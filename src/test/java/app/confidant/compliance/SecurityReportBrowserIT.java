@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class SecurityReportBrowserIT {
 
-    private static final List<String> CONTROLS = List.of("control-tls", "control-hsm", "control-identities",
-            "control-training", "control-audit", "control-software");
+    private static final List<String> CONTROLS = List.of("control-tls", "control-hsm", "control-key-backups",
+            "control-identities", "control-training", "control-audit", "control-software");
 
     @Test
     void anAuditorSeesEveryControlWithItsStatusInTheBrowser() throws Exception {

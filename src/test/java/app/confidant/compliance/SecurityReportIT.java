@@ -48,7 +48,7 @@ class SecurityReportIT {
         JsonObject report = report(server, auditor);
 
         assertThat(report.getJsonArray("controls").getValuesAs(JsonObject.class)).extracting(c -> c.getString("id"))
-                .containsExactly("tls", "hsm", "identities", "training", "audit", "software");
+                .containsExactly("tls", "hsm", "key-backups", "identities", "training", "audit", "software");
         JsonObject tls = control(report, "tls");
         assertThat(tls.getString("status")).isEqualTo("PASS");
         assertThat(tls.getJsonArray("findings").toString()).contains("accepted: TLSv1.3 TLS_AES_256_GCM_SHA384")

@@ -48,6 +48,56 @@ class CeremonyScriptsIT {
                 .contains("not empty");
     }
 
+    @Test
+    void theBackupVerifierPrintsTheRestoredKeysCheckValuesTakesThePinOnStdinAndLeavesNoScratchToken()
+            throws Exception {
+        Path scratch = clean(Path.of("target", "it", "verify-token").toAbsolutePath());
+        Path pin = TokenInspector.setUp(ConfidantServer.basedir(), scratch);
+        Path archive = scratch.resolve("backup.tar.gz");
+        script(scratch.resolve("softhsm2.conf"), "backup-token.sh", "--dir", scratch.toString(), "--out",
+                archive.toString());
+        Path tmp = clean(scratch.resolveSibling("verify-tmp"));
+        Files.createDirectories(tmp);
+        String secret = Files.readString(pin).strip();
+
+        Verified good = verify(archive, tmp, secret);
+        assertThat(good.status()).as(good.errors()).isZero();
+        assertThat(lines(good.output())).hasSize(2).allMatch(l -> l.matches("(audit-mac-v1|health) [0-9a-f]{6}"));
+        String listed = script(scratch.resolve("softhsm2.conf"), "list-keys.sh", "--module", MODULE, "--label",
+                "confidant", "--pin-file", pin.toString());
+        lines(good.output()).forEach(l -> assertThat(listed).contains(l.split(" ")[1]));
+
+        Verified wrongPin = verify(archive, tmp, "not-the-pin");
+        assertThat(wrongPin.status()).isNotZero();
+        assertThat(wrongPin.output()).isEmpty();
+        assertThat(wrongPin.errors()).contains("cannot be read with this PIN").doesNotContain("not-the-pin");
+        Path damaged = scratch.resolve("damaged.tar.gz");
+        byte[] bytes = Files.readAllBytes(archive);
+        Files.write(damaged, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThat(verify(damaged, tmp, secret).status()).isNotZero();
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left).as("scratch tokens removed").isEmpty();
+        }
+    }
+
+    private record Verified(int status, String output, String errors) {
+    }
+
+    private static Verified verify(Path archive, Path tmp, String pin) throws Exception {
+        Path errors = tmp.resolveSibling("verify-errors.txt");
+        ProcessBuilder builder = new ProcessBuilder(ConfidantServer.basedir().resolve("hsm/verify-backup.sh").toString(),
+                archive.toString()).redirectError(errors.toFile());
+        builder.environment().put("TMPDIR", tmp.toString());
+        builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Process process = builder.start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write((pin + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Verified(process.exitValue(), out, Files.readString(errors));
+    }
+
     private static List<String> lines(String listing) {
         return listing.lines().filter(l -> !l.isBlank()).toList();
     }

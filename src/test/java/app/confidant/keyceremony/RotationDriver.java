@@ -54,7 +54,7 @@ public class RotationDriver {
     /** The GENERATE ceremony's step: the next data key version, in the HSM, not yet active. */
     @Transactional
     public String generate(UUID tenant) {
-        return steps.carryOut(ceremony(CeremonyKind.GENERATE, tenant, null));
+        return steps.carryOut(ceremony(CeremonyKind.GENERATE, tenant, null)).outcome();
     }
 
     /**

@@ -35,6 +35,8 @@ public final class TestDatabase {
     public static final TestDatabase JSON_LOG = new TestDatabase("confidant_jsonlog_" + checkoutTag());
     /** The schema of the server that a key-rotation test kills with SIGKILL and restarts. */
     public static final TestDatabase KILLED = new TestDatabase("confidant_kill_" + checkoutTag());
+    /** The schema of the key-backup test's server, whose token it loses and restores. */
+    public static final TestDatabase BACKUPS = new TestDatabase("confidant_backups_" + checkoutTag());
     /** The upgrade test's database populated by the running release ({@code UpgradeIT}). */
     public static final TestDatabase UPGRADE_SOURCE = new TestDatabase("confidant_upfrom_" + checkoutTag());
     /** The upgrade test's database at the previous release's schema, then migrated to the latest. */

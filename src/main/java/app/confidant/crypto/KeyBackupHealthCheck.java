@@ -1,0 +1,56 @@
+package app.confidant.crypto;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Readiness check "key-backups": always UP (a key without a backup is a risk to act on, not a reason to stop
+ * serving), with a warning that names, by label only, every key in no verified backup, and every registered key
+ * that should be in the token and is not (for example after restoring a backup older than the key).
+ */
+@Readiness
+@ApplicationScoped
+public class KeyBackupHealthCheck implements HealthCheck {
+
+    @Inject
+    HsmKeys hsmKeys;
+
+    @Inject
+    KeyVersions registry;
+
+    @Inject
+    BackupCoverage coverage;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("key-backups").up();
+        try {
+            Set<String> inToken = new TreeSet<>(hsmKeys.labels());
+            List<RegisteredKey> live = registry.all().stream().filter(k -> k.state() != KeyState.DESTROYED).toList();
+            Set<String> expected = new TreeSet<>(inToken);
+            live.forEach(k -> expected.add(k.label()));
+            Set<String> covered = coverage.verified().keySet();
+            List<String> unprotected = expected.stream().filter(l -> !covered.contains(l)).toList();
+            List<String> missing = live.stream().map(RegisteredKey::label).filter(l -> !inToken.contains(l)).toList();
+            response.withData("keysWithoutVerifiedBackup", unprotected.size());
+            if (!unprotected.isEmpty()) {
+                response.withData("warning", "keys in no verified backup: " + String.join(", ", unprotected));
+            }
+            if (!missing.isEmpty()) {
+                response.withData("missingFromToken", "registered keys the token does not hold: "
+                        + String.join(", ", missing));
+            }
+        } catch (RuntimeException e) {
+            response.withData("warning", "backup coverage unknown: the token or the registry cannot be read"
+                    + " (see the hsm and database checks)");
+        }
+        return response.build();
+    }
+}
