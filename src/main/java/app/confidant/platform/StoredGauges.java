@@ -33,7 +33,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Gauges of what the database holds (the same on every instance: take max() across instances): GCM invocations of
  * each live key against the limit at which Confidant refuses to seal, time left in each active key's cryptoperiod,
- * ceremonies and approvals waiting for a second person, re-encryption work left. Read every 15 s into a snapshot
+ * ceremonies and approvals waiting for a second person, re-encryption work left, keys in no verified backup
+ * (the HSM's own keys outside the registry, such as the health key, are counted by readiness and the report, which
+ * read the token; a scrape never touches it). Read every 15 s into a snapshot
  * that the scrape only reads, so a scrape never queries the database; {@code confidant.metrics.snapshot.age} shows
  * when the snapshot could not be refreshed.
  */
@@ -51,9 +53,9 @@ public class StoredGauges {
     /** What the database held at {@code at}. Keys by label; jobs by state. */
     record Snapshot(Instant at, Map<String, Long> gcmInvocations, Map<String, Long> cryptoperiodLeftSeconds,
             long ceremoniesPending, long approvalsPending, Map<String, Long> reencryptionJobs,
-            long reencryptionRemaining) {
+            long reencryptionRemaining, long keysUnprotected) {
 
-        static final Snapshot NONE = new Snapshot(null, Map.of(), Map.of(), 0, 0, Map.of(), 0);
+        static final Snapshot NONE = new Snapshot(null, Map.of(), Map.of(), 0, 0, Map.of(), 0, 0);
     }
 
     @Resource(lookup = "jdbc/confidant")
@@ -95,6 +97,9 @@ public class StoredGauges {
         meter.gaugeBuilder("confidant.reencryption.remaining").ofLongs()
                 .setDescription("Stored values that running and paused re-encryption jobs have still to reseal")
                 .buildWithCallback(gauge -> gauge.record(snapshot.reencryptionRemaining()));
+        meter.gaugeBuilder("confidant.keys.unprotected").ofLongs()
+                .setDescription("Live registered keys and audit MAC keys in no verified token backup")
+                .buildWithCallback(gauge -> gauge.record(snapshot.keysUnprotected()));
         meter.gaugeBuilder("confidant.metrics.snapshot.age").setUnit("s")
                 .setDescription("Age of the database snapshot behind the confidant_key_*, ceremonies, approvals and "
                         + "re-encryption gauges (grows while the database cannot be read)")
@@ -143,16 +148,22 @@ public class StoredGauges {
                     remaining += rows.getLong(3);
                 }
             }
+            long unprotected = count(connection, "SELECT COUNT(*) FROM (SELECT label FROM data_key"
+                    + " WHERE state <> 'DESTROYED' UNION SELECT key_label FROM key_ceremony"
+                    + " WHERE state = 'DONE' AND key_label LIKE 'audit-mac-v%') k WHERE NOT EXISTS (SELECT 1"
+                    + " FROM key_backup_key b WHERE b.label = k.label AND b.matches = TRUE)");
             snapshot = new Snapshot(now, Map.copyOf(invocations), Map.copyOf(cryptoperiod), ceremonies, approvals,
-                    Map.copyOf(jobs), remaining);
+                    Map.copyOf(jobs), remaining, unprotected);
         } catch (SQLException | RuntimeException e) {
             LOG.warning(() -> "Metrics snapshot not refreshed: " + e.getClass().getSimpleName() + " " + e.getMessage());
         }
     }
 
-    private static long count(Connection connection, String sql, Timestamp at) throws SQLException {
+    private static long count(Connection connection, String sql, Timestamp... parameters) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setTimestamp(1, at);
+            for (int i = 0; i < parameters.length; i++) {
+                select.setTimestamp(i + 1, parameters[i]);
+            }
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? rows.getLong(1) : 0;
             }
