@@ -1,5 +1,6 @@
 package app.confidant.audit;
 
+import app.confidant.crypto.KeyDestroyedException;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -22,6 +24,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 @RolesAllowed({"AUDITOR", "SECURITY_ADMIN"}) // the audit API and the security report's audit control
 public class AuditVerifier {
+
+    private static final Pattern AUDIT_KEY = Pattern.compile("audit-mac-v\\d+");
 
     /** The verdict on one node's chain. */
     public record ChainReport(String nodeId, long rows, long headSeq, boolean intact, Long brokenAtSeq,
@@ -50,6 +54,22 @@ public class AuditVerifier {
         }
     }
 
+    /**
+     * A row's key_id must name an audit MAC key: any other label (a tenant's data key, say) is never handed to the
+     * HSM, where a MAC with the wrong kind of key would fail as if the token were unavailable.
+     */
+    private static String keyProblem(AuditRecord row) {
+        if (row.keyId() == null || !AUDIT_KEY.matcher(row.keyId()).matches()) {
+            return "names key " + (row.keyId() == null ? "(none)" : "'" + bounded(row.keyId()) + "'")
+                    + ", which is not an audit MAC key (key_id changed)";
+        }
+        return null;
+    }
+
+    private static String bounded(String value) {
+        return value.length() <= 64 ? value : value.substring(0, 64) + "…";
+    }
+
     private ChainReport verifyNode(Connection connection, String node) throws SQLException {
         long expected = 1;
         String previous = AuditLog.GENESIS;
@@ -69,7 +89,18 @@ public class AuditVerifier {
                         return broken(node, expected - 1, expected, "row " + expected
                                 + " does not follow row " + (expected - 1) + " (inserted, reordered or replaced)");
                     }
-                    if (!MessageDigest.isEqual(AuditLog.hexBytes(row.mac()), log.macOf(row))) {
+                    String keyProblem = keyProblem(row);
+                    if (keyProblem != null) {
+                        return broken(node, expected - 1, expected, "row " + expected + " " + keyProblem);
+                    }
+                    byte[] mac;
+                    try {
+                        mac = log.macOf(row);
+                    } catch (KeyDestroyedException e) {
+                        return broken(node, expected - 1, expected, "row " + expected + " names audit key "
+                                + row.keyId() + ", which the HSM does not hold (key_id changed, or the key destroyed)");
+                    }
+                    if (!MessageDigest.isEqual(AuditLog.hexBytes(row.mac()), mac)) {
                         return broken(node, expected - 1, expected, "row " + expected + " was modified (MAC mismatch)");
                     }
                     previous = row.mac();
@@ -86,7 +117,18 @@ public class AuditVerifier {
                     return broken(node, last, last + 1, "the chain head of this node is missing");
                 }
                 long headSeq = h.getLong(1);
-                if (!log.headMac(node, headSeq, h.getString(2), h.getString(4)).equals(h.getString(3))) {
+                String headKey = h.getString(4);
+                if (headKey == null || !AUDIT_KEY.matcher(headKey).matches()) {
+                    return broken(node, last, headSeq, "the chain head names a key that is not an audit MAC key");
+                }
+                String headMac;
+                try {
+                    headMac = log.headMac(node, headSeq, h.getString(2), headKey);
+                } catch (KeyDestroyedException e) {
+                    return broken(node, last, headSeq, "the chain head names audit key " + headKey
+                            + ", which the HSM does not hold");
+                }
+                if (!headMac.equals(h.getString(3))) {
                     return broken(node, last, headSeq, "the chain head was modified (MAC mismatch)");
                 }
                 if (headSeq != last || !h.getString(2).equals(previous)) {

@@ -58,14 +58,35 @@ class AuditTrailIT {
 
     @Test
     void theCommandLineVerifierReportsAnIntactTrail() throws Exception {
+        String output = commandLineVerifier(0);
+        assertThat(output).contains("\"intact\"");
+    }
+
+    @Test
+    void theCommandLineVerifierFailsOnABrokenTrailEvenWhenOtherChainsAreIntact() throws Exception {
+        long seq = middleSeq();
+        owner("UPDATE audit_event SET action = action || 'x' WHERE node_id = '" + node + "' AND seq = " + seq);
+        try {
+            String output = commandLineVerifier(1);
+            // the other lanes' chains are intact: the old check matched their "intact": true and exited 0
+            assertThat(output).contains("BROKEN").containsPattern("\"intact\":\\s*true");
+        } finally {
+            owner("UPDATE audit_event SET action = left(action, length(action) - 1) WHERE node_id = '" + node
+                    + "' AND seq = " + seq);
+        }
+        commandLineVerifier(0);
+    }
+
+    /** Runs {@code ./confidant audit-verify} against the server and checks its exit status. */
+    private static String commandLineVerifier(int expectedStatus) throws Exception {
         ProcessBuilder cli = new ProcessBuilder(ConfidantServer.basedir().resolve("confidant").toString(),
                 "audit-verify", "https://localhost:" + server.port()).redirectErrorStream(true);
         cli.environment().put("CONFIDANT_TOKEN", auditor());
         cli.environment().put("CONFIDANT_CA", server.state().resolve("tls/server.pem").toString());
         Process process = cli.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(output).isZero();
-        assertThat(output).contains("\"intact\"");
+        assertThat(process.waitFor()).as(output).isEqualTo(expectedStatus);
+        return output;
     }
 
     @Test
@@ -79,6 +100,29 @@ class AuditTrailIT {
                     + "' AND seq = " + seq);
         }
         assertThat(verify().getBoolean("intact")).isTrue();
+    }
+
+    @Test
+    void aChangedKeyIdIsNamedNotMistakenForAShreddedTenant() throws Exception {
+        long seq = middleSeq();
+        String original;
+        try (Connection c = TestDatabase.SERVER.connectAsOwner(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT key_id FROM audit_event WHERE node_id = '" + node + "' AND seq = " + seq)) {
+            r.next();
+            original = r.getString(1);
+        }
+        // another existing HSM key (the health key, an AES key), an audit key the HSM does not hold, a made-up label
+        for (String forged : java.util.List.of("health", "audit-mac-v99", "dek-forged")) {
+            owner("UPDATE audit_event SET key_id = '" + forged + "' WHERE node_id = '" + node + "' AND seq = " + seq);
+            try {
+                assertBrokenAt(seq, forged.equals("audit-mac-v99") ? "does not hold" : "not an audit MAC key");
+            } finally {
+                owner("UPDATE audit_event SET key_id = '" + original + "' WHERE node_id = '" + node + "' AND seq = " + seq);
+            }
+        }
+        assertThat(verify().getBoolean("intact")).isTrue();
+        // the HSM session survived the forged labels: sealed writes still work
+        createParty("after-forged-key-ids");
     }
 
     @Test
