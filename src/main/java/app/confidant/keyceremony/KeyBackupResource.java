@@ -42,8 +42,6 @@ public class KeyBackupResource {
     @Operation(summary = "Verify a token backup (hash, restore into a scratch token, compare KCVs) and record it")
     @APIResponse(responseCode = "201", description = "Recorded: VERIFIED, or PARTIAL with the keys it lacks")
     @APIResponse(responseCode = "400", description = "Invalid request or archive not in the backup directory (Problem Details)")
-    @APIResponse(responseCode = "401", description = "Not authenticated (Problem Details)")
-    @APIResponse(responseCode = "403", description = "Not a platform key custodian, or no recent MFA step-up (Problem Details)")
     @APIResponse(responseCode = "422", description = "Wrong SHA-256, or the backup cannot be verified (Problem Details)")
     @APIResponse(responseCode = "503", description = "Backups not configured, or HSM unavailable (Problem Details)")
     public Response record(@Valid @NotNull KeyBackupRequest request) {
@@ -56,8 +54,6 @@ public class KeyBackupResource {
     @RolesAllowed({Roles.KEY_CUSTODIAN, Roles.AUDITOR})
     @Operation(summary = "The newest recorded backups and the keys each holds")
     @APIResponse(responseCode = "200", description = "Backups, newest first")
-    @APIResponse(responseCode = "401", description = "Not authenticated (Problem Details)")
-    @APIResponse(responseCode = "403", description = "Role not allowed (Problem Details)")
     public List<KeyBackupResponse> list() {
         return service.list();
     }
