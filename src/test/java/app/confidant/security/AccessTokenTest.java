@@ -30,6 +30,20 @@ class AccessTokenTest {
     }
 
     @Test
+    void useIsRecordedToTheMinuteSoAnActiveSessionDoesNotWriteOnEveryRequest() {
+        token.secondFactorVerified(start);
+        token.used(start.plusSeconds(59)); // not recorded: the idle timer still runs from the start
+        assertThat(token.usableAt(start.plus(Duration.ofMinutes(15)))).isFalse();
+
+        AccessToken other = new AccessToken(new byte[32], UUID.randomUUID(), UUID.randomUUID(),
+                AccessToken.Stage.MFA_PENDING, start);
+        other.secondFactorVerified(start);
+        other.used(start.plusSeconds(60)); // recorded
+        assertThat(other.usableAt(start.plus(Duration.ofMinutes(15)).plusSeconds(59))).isTrue();
+        assertThat(other.usableAt(start.plus(Duration.ofMinutes(16)))).isFalse();
+    }
+
+    @Test
     void guessesDoNotKeepATokenWithoutItsSecondFactorAlive() {
         for (int minute = 1; minute < 15; minute++) {
             token.used(start.plus(Duration.ofMinutes(minute)));
