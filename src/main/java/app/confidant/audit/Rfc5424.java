@@ -56,7 +56,7 @@ public final class Rfc5424 {
         params.put("node", r.nodeId());
         params.put("seq", Long.toString(r.seq()));
         params.put("kind", r.kind());
-        params.put("time", r.occurredAt().toString());
+        params.put("time", TIME.format(r.occurredAt())); // as in the header: always six fraction digits
         params.put("actor", r.actor());
         params.put("actorId", r.actorId() == null ? null : r.actorId().toString());
         params.put("tenant", r.tenantId() == null ? null : r.tenantId().toString());

@@ -39,6 +39,15 @@ class Rfc5424Test {
     }
 
     @Test
+    void timeHasSixFractionDigitsInHeaderAndStructuredDataAlike() {
+        AuditRecord whole = new AuditRecord(ID, "n", 1, "EVENT", Instant.parse("2026-12-08T05:27:09.477Z"), "a", null,
+                null, null, "x", null, null, "SUCCESS", null, null, null, null, "k", "0", "1");
+        String message = Rfc5424.message(whole, "a@1");
+        assertThat(message).startsWith("<110>1 2026-12-08T05:27:09.477000Z ")
+                .contains(" time=\"2026-12-08T05:27:09.477000Z\"");
+    }
+
+    @Test
     void paramValuesEscapeQuoteBackslashAndClosingBracket() {
         assertThat(Rfc5424.escape("a\"b\\c]d[e=f")).isEqualTo("a\\\"b\\\\c\\]d[e=f");
         String sd = Rfc5424.structuredData(record("n", "x\"] evil=\"1", "SUCCESS", null), "audit@32473");
