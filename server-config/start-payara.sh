@@ -22,6 +22,10 @@
 #   CONFIDANT_TLS_TRUSTSTORE / CONFIDANT_TLS_TRUSTSTORE_PASSWORD_FILE   PKCS#12 with the CA certificates whose
 #                           client certificates the listener accepts (service accounts, mutual TLS); unset =
 #                           Payara Micro's bundled public CAs (see deploy/TLS.md)
+#   CONFIDANT_SYSLOG_HOST / CONFIDANT_SYSLOG_PORT   syslog/TLS receiver (RFC 5425) of the audit events; unset host =
+#                           no forwarding; port default 6514 (read by the application: deploy/SIEM.md)
+#   CONFIDANT_SYSLOG_TRUSTSTORE / CONFIDANT_SYSLOG_TRUSTSTORE_PASSWORD_FILE   PKCS#12 with the receiver's CA;
+#   CONFIDANT_SYSLOG_KEYSTORE / CONFIDANT_SYSLOG_KEYSTORE_PASSWORD_FILE   optional client certificate
 #   CONFIDANT_WAR / CONFIDANT_PAYARA_JAR   what to run (default: target/confidant.war, target/payara-micro.jar)
 #   CONFIDANT_DB_POOL_SIZE  most PostgreSQL connections of the application pool (default 48: the 32 request
 #                           workers of pre-boot.asadmin plus room for the audit records of refused requests)

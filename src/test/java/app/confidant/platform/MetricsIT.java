@@ -131,7 +131,7 @@ class MetricsIT {
 
         JsonArray groups = query("/api/v1/rules").getJsonObject("data").getJsonArray("groups");
         long rules = groups.stream().mapToLong(g -> g.asJsonObject().getJsonArray("rules").size()).sum();
-        assertThat(rules).isEqualTo(19);
+        assertThat(rules).isEqualTo(20);
         groups.forEach(g -> g.asJsonObject().getJsonArray("rules").forEach(r -> assertThat(
                 r.asJsonObject().getString("health")).as(r.toString()).isEqualTo("ok")));
 

@@ -33,6 +33,8 @@ public final class TestDatabase {
     public static final TestDatabase ACTIVATION = new TestDatabase("confidant_activation_" + checkoutTag());
     /** The schema of the server that writes its log as JSON ({@code JsonLogIT}). */
     public static final TestDatabase JSON_LOG = new TestDatabase("confidant_jsonlog_" + checkoutTag());
+    /** The schema of the server that forwards its audit events to a real rsyslog ({@code SyslogForwardingIT}). */
+    public static final TestDatabase SYSLOG = new TestDatabase("confidant_syslog_" + checkoutTag());
     /** The schema of the server that a key-rotation test kills with SIGKILL and restarts. */
     public static final TestDatabase KILLED = new TestDatabase("confidant_kill_" + checkoutTag());
     /** The schema of the key-backup test's server, whose token it loses and restores. */
