@@ -37,6 +37,8 @@ public class CheckpointWriter {
     @PersistenceContext(unitName = "confidant")
     EntityManager em;
 
+    private final java.util.Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @Inject
     LaneTrees trees;
 
@@ -70,7 +72,7 @@ public class CheckpointWriter {
             Optional<Checkpoint.Signed> witnessed = witness.newest().map(Witness.Entry::signed);
             long storedNumber = stored.map(s -> s.checkpoint().number()).orElse(0L);
             if (witnessed.isPresent() && witnessed.get().checkpoint().number() > storedNumber) {
-                LOG.severe(() -> "Audit checkpoints stopped: the witness holds checkpoint "
+                severeOnce("Audit checkpoints stopped: the witness holds checkpoint "
                         + witnessed.get().checkpoint().number() + ", the database only " + storedNumber
                         + " (rolled back to an older backup?); POST /api/v1/audit/verify reports it");
                 return Optional.empty();
@@ -81,7 +83,7 @@ public class CheckpointWriter {
             for (Map.Entry<String, MerkleTree.Frontier> tree : trees.advance(connection, before.keySet()).entrySet()) {
                 Checkpoint.Lane earlier = before.get(tree.getKey());
                 if (earlier != null && tree.getValue().size() < earlier.size()) {
-                    LOG.severe(() -> "Audit lane " + tree.getKey() + " has fewer rows than its last checkpoint ("
+                    severeOnce("Audit lane " + tree.getKey() + " has fewer rows than its last checkpoint ("
                             + tree.getValue().size() + " < " + earlier.size() + "): its checkpointed tree is kept");
                     lanes.put(tree.getKey(), earlier);
                 } else if (tree.getValue().size() > 0 || earlier != null) {
@@ -100,6 +102,13 @@ public class CheckpointWriter {
             return Optional.of(signed);
         } catch (SQLException | IOException e) {
             throw new AuditUnavailableException("cannot make an audit checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    /** The same finding is logged once, not at every interval. */
+    private void severeOnce(String finding) {
+        if (reported.add(finding)) {
+            LOG.severe(finding);
         }
     }
 
