@@ -76,8 +76,16 @@ public record Checkpoint(String origin, long number, Instant time, String previo
         return body().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Parses a signed checkpoint; the signature is not checked here. */
+    /** Parses a signed checkpoint; the signature is not checked here. Anything malformed: IllegalArgumentException. */
     public static Signed parse(String text) {
+        try {
+            return parseStrictly(text);
+        } catch (java.time.DateTimeException | IndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("not a signed checkpoint (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    private static Signed parseStrictly(String text) {
         int split = text.indexOf("\n\n");
         if (split < 0 || !text.endsWith("\n")) {
             throw new IllegalArgumentException("not a signed checkpoint (no blank line before the signature)");

@@ -77,7 +77,11 @@ public class CheckpointWriter {
                         + " (rolled back to an older backup?); POST /api/v1/audit/verify reports it");
                 return Optional.empty();
             }
-            Optional<Checkpoint.Signed> previous = stored;
+            // The witness is the authority on the previous checkpoint when it holds the same number (a row in
+            // audit_checkpoint can be edited; a witnessed file cannot be, unnoticed).
+            Optional<Checkpoint.Signed> previous = witnessed.isPresent()
+                    && witnessed.get().checkpoint().number() == storedNumber ? witnessed : stored;
+            signer.certificate(KEY_LABEL); // generated on the first turn: one node, under the lock, makes the pair
             SortedMap<String, Checkpoint.Lane> before = previous.map(p -> p.checkpoint().lanes()).orElse(new TreeMap<>());
             SortedMap<String, Checkpoint.Lane> lanes = new TreeMap<>();
             for (Map.Entry<String, MerkleTree.Frontier> tree : trees.advance(connection, before.keySet()).entrySet()) {

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Every {@code confidant.audit.checkpoint-interval} (default PT10S) while events arrive: the next signed checkpoint,
  * committed to the database and then written to the witness directory. The checkpoint key pair is generated inside
- * the HSM on the first tick and its certificate published to the witness directory.
+ * the HSM at the first checkpoint and its certificate published to the witness directory.
  */
 @ApplicationScoped
 public class Checkpoints {
@@ -63,9 +63,10 @@ public class Checkpoints {
     /** One checkpoint now if anything changed; also what a test or an operator may trigger. */
     public synchronized Optional<Checkpoint> tick() {
         try {
-            witness.publishKey(CheckpointWriter.KEY_LABEL, signer.certificate(CheckpointWriter.KEY_LABEL));
             Optional<Checkpoint.Signed> made = writer.next();
             made.ifPresent(witness::write);
+            signer.existingCertificate(CheckpointWriter.KEY_LABEL)
+                    .ifPresent(certificate -> witness.publishKey(CheckpointWriter.KEY_LABEL, certificate));
             lastFailure = null;
             return made.map(Checkpoint.Signed::checkpoint);
         } catch (RuntimeException e) {

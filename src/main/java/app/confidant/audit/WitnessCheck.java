@@ -60,7 +60,7 @@ public class WitnessCheck {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false); // a cursor (fetch size) on PostgreSQL
             try {
-                Optional<Checkpoint.Signed> stored = CheckpointWriter.newestStored(connection);
+                Optional<Checkpoint.Signed> stored = newestStored(connection, problems);
                 Optional<Witness.Entry> newest;
                 try {
                     newest = witness.newest();
@@ -100,6 +100,16 @@ public class WitnessCheck {
             }
         } catch (SQLException | IOException e) {
             throw new AuditUnavailableException("cannot check the trail against the witness: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Checkpoint.Signed> newestStored(Connection connection, List<String> problems)
+            throws SQLException {
+        try {
+            return CheckpointWriter.newestStored(connection);
+        } catch (IllegalArgumentException e) {
+            problems.add("the database's newest checkpoint is not a signed checkpoint (edited): " + e.getMessage());
+            return Optional.empty();
         }
     }
 

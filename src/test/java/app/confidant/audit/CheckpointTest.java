@@ -35,6 +35,10 @@ class CheckpointTest {
         String text = sample().text();
         assertThatThrownBy(() -> Checkpoint.parse(text.replace("\n\n", "\n"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Checkpoint.parse(text + "extra\n")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Checkpoint.parse(text.replace("2026-12-08T05", "2026-12-08X05")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Checkpoint.parse(text.replace(" 17 ", " x ")))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(Checkpoint.parse(text.replace(" 17 ", " 16 ")).checkpoint().bodyBytes())
                 .isNotEqualTo(sample().checkpoint().bodyBytes());
     }
