@@ -20,6 +20,9 @@ public class KeyCheckValues {
         store.load(null, pin);
         for (String label : Collections.list(store.aliases())) {
             Key key = store.getKey(label, null);
+            if (!(key instanceof javax.crypto.SecretKey)) {
+                continue; // a signing key pair (the audit checkpoint key) has no key check value
+            }
             byte[] check;
             if ("AES".equalsIgnoreCase(key.getAlgorithm())) {
                 Cipher cipher = Cipher.getInstance("AES/ECB/NoPadding", provider);

@@ -104,6 +104,10 @@ fi
 # Token backups (deploy/KEY-CEREMONIES.md): the archives the application may verify and record.
 export CONFIDANT_BACKUPS_DIR=${CONFIDANT_BACKUPS_DIR:-$state/backups}
 mkdir -p "$CONFIDANT_BACKUPS_DIR"
+# Audit witness (README "Audit trail"): signed checkpoints outside the database; in production on another disk
+# (WORM or append-only) and copied to another host; one directory shared by every node of a cluster.
+export CONFIDANT_AUDIT_WITNESS_DIR=${CONFIDANT_AUDIT_WITNESS_DIR:-$state/witness}
+mkdir -p "$CONFIDANT_AUDIT_WITNESS_DIR"
 
 # TLS: a self-signed certificate for localhost unless a keystore is given.
 keystore=${CONFIDANT_TLS_KEYSTORE:-$state/tls/keystore.p12}

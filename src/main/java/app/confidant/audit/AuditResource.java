@@ -40,12 +40,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
-    /** {@code recorded}: whether this verification itself made it into the trail (it cannot when rows collide). */
-    public record VerifyResponse(boolean intact, List<AuditVerifier.ChainReport> chains, boolean recorded) {
+    /**
+     * {@code recorded}: whether this verification itself made it into the trail (it cannot when rows collide).
+     * {@code witness}: the check against the newest checkpoint outside the database; any problem there makes the
+     * trail not intact, even when every chain that is still in the database verifies.
+     */
+    public record VerifyResponse(boolean intact, List<AuditVerifier.ChainReport> chains,
+            WitnessCheck.WitnessReport witness, boolean recorded) {
     }
 
     @Inject
     AuditVerifier verifier;
+
+    @Inject
+    WitnessCheck witnessCheck;
 
     @Inject
     AuditQuery query;
@@ -58,16 +66,19 @@ public class AuditResource {
 
     @POST
     @Path("verify")
-    @Operation(summary = "Verify every node's MAC chain, record the check and a checkpoint")
+    @Operation(summary = "Verify every node's MAC chain and the trail against the newest witnessed checkpoint")
     @APIResponses({
-            @APIResponse(responseCode = "200", description = "The verdict per chain")})
+            @APIResponse(responseCode = "200", description = "The verdict per chain and against the witness")})
     public VerifyResponse verify() {
         List<AuditVerifier.ChainReport> chains = verifier.verify();
-        boolean intact = chains.stream().allMatch(AuditVerifier.ChainReport::intact);
+        WitnessCheck.WitnessReport witness = witnessCheck.check();
+        boolean intact = chains.stream().allMatch(AuditVerifier.ChainReport::intact) && witness.problems().isEmpty();
         boolean recorded = true;
         try {
             log.appendIndependently(new AuditEntry(actors.current(), "audit.verify", "audit-chain", null,
-                    intact ? AuditEntry.SUCCESS : AuditEntry.FAILURE, null, "{\"chains\":" + chains.size() + "}"));
+                    intact ? AuditEntry.SUCCESS : AuditEntry.FAILURE, null, Json.createObjectBuilder()
+                            .add("chains", chains.size()).add("witnessProblems", witness.problems().size())
+                            .build().toString()));
             if (intact) {
                 log.checkpoint(actors.current());
             }
@@ -75,7 +86,18 @@ public class AuditResource {
             // A tampered chain can make appends collide; the verdict matters more than recording the check.
             recorded = false;
         }
-        return new VerifyResponse(intact, chains, recorded);
+        return new VerifyResponse(intact, chains, witness, recorded);
+    }
+
+    @GET
+    @Path("checkpoint-key")
+    @Produces("application/x-pem-file")
+    @Operation(summary = "The certificate (PEM) of the HSM key that signs audit checkpoints, for offline checks")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "Self-signed X.509 certificate of the EC P-256 key"),
+            @APIResponse(responseCode = "404", description = "No checkpoint has been signed yet")})
+    public String checkpointKey() {
+        return witnessCheck.checkpointKey().orElseThrow(jakarta.ws.rs.NotFoundException::new);
     }
 
     @GET

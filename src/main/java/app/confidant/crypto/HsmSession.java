@@ -59,6 +59,13 @@ public class HsmSession {
          * CKA_TOKEN, CKA_SENSITIVE, CKA_EXTRACTABLE); never the cached handle.
          */
         SecretKey freshHandle(String label) throws GeneralSecurityException;
+
+        /** The private key of a signing key pair kept under the label (with its certificate), if the token has one. */
+        Optional<java.security.KeyStore.PrivateKeyEntry> signingKey(String label) throws GeneralSecurityException;
+
+        /** Stores a private key generated inside the token, with its certificate, as labelled token objects. */
+        void storeSigningKey(String label, java.security.PrivateKey generated,
+                java.security.cert.X509Certificate certificate) throws GeneralSecurityException;
     }
 
     private record Token(Provider provider, KeyStore store, Map<String, SecretKey> keys) implements TokenKeys {
@@ -99,10 +106,35 @@ public class HsmSession {
             store.deleteEntry(label);
         }
 
+        /** Secret keys only: a signing key pair is not a data or MAC key (and has no key check value). */
         @Override
         public java.util.List<String> labels() throws GeneralSecurityException {
             refresh();
-            return java.util.Collections.list(store.aliases()).stream().sorted().toList();
+            java.util.List<String> secret = new java.util.ArrayList<>();
+            for (String alias : java.util.Collections.list(store.aliases())) {
+                if (store.entryInstanceOf(alias, KeyStore.SecretKeyEntry.class)) {
+                    secret.add(alias);
+                }
+            }
+            return secret.stream().sorted().toList();
+        }
+
+        @Override
+        public Optional<KeyStore.PrivateKeyEntry> signingKey(String label) throws GeneralSecurityException {
+            if (!store.entryInstanceOf(label, KeyStore.PrivateKeyEntry.class)) {
+                refresh();
+                if (!store.entryInstanceOf(label, KeyStore.PrivateKeyEntry.class)) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of((KeyStore.PrivateKeyEntry) store.getEntry(label, null));
+        }
+
+        @Override
+        public void storeSigningKey(String label, java.security.PrivateKey generated,
+                java.security.cert.X509Certificate certificate) throws GeneralSecurityException {
+            store.setEntry(label, new KeyStore.PrivateKeyEntry(generated,
+                    new java.security.cert.Certificate[] {certificate}), null);
         }
 
         /**

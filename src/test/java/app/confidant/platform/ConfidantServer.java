@@ -107,6 +107,9 @@ public final class ConfidantServer implements AutoCloseable {
         Files.createDirectories(state);
         stopLeftover(state.resolve("server.pid"));
         deleteTree(state.resolve("db")); // an embedded H2 database starts empty on every run, like the PostgreSQL schema
+        if (!environment.containsKey("CONFIDANT_AUDIT_WITNESS_DIR")) {
+            deleteTree(state.resolve("witness")); // so does the audit witness of that database
+        }
         int port = freePort();
         int metricsPort = freePort();
         ProcessBuilder builder = new ProcessBuilder(basedir().resolve("server-config/start-payara.sh").toString())
@@ -139,6 +142,8 @@ public final class ConfidantServer implements AutoCloseable {
                 Files.readString(first.state().resolve("secrets/confidant.hsm.pin")).strip());
         environment.put("CONFIDANT_NODE_ID", nodeId);
         environment.put("CONFIDANT_DB_POOL_SIZE", "36");
+        // one witness directory for the cluster (deploy/CLUSTER.md), as its checkpoints are numbered cluster-wide
+        environment.put("CONFIDANT_AUDIT_WITNESS_DIR", first.state().resolve("witness").toString());
         return start(nodeId, environment);
     }
 

@@ -39,6 +39,8 @@ public final class TestDatabase {
     public static final TestDatabase KILLED = new TestDatabase("confidant_kill_" + checkoutTag());
     /** The schema of the key-backup test's server, whose token it loses and restores. */
     public static final TestDatabase BACKUPS = new TestDatabase("confidant_backups_" + checkoutTag());
+    /** The schema of the audit witness test's server, which deletes whole lanes and restores older tables. */
+    public static final TestDatabase WITNESS = new TestDatabase("confidant_witness_" + checkoutTag());
     /** The upgrade test's database populated by the running release ({@code UpgradeIT}). */
     public static final TestDatabase UPGRADE_SOURCE = new TestDatabase("confidant_upfrom_" + checkoutTag());
     /** The upgrade test's database at the previous release's schema, then migrated to the latest. */
