@@ -168,7 +168,12 @@ class TenantMatrixIT {
             // T2's own refused attempts on T1's party are T2's events: a search, its answer checked for T1's names
             search("GET", "/audit/events", "/audit/events?targetId={party}", PLATFORM_AUDITOR),
             designed("GET", "/audit/export", "/audit/export", null, PLATFORM_AUDITOR),
+            row("GET", "/audit/checkpoint-key", "/audit/checkpoint-key", null), // a public key: no tenant's data
             designed("GET", "/keys", "/keys", null, PLATFORM_AUDITOR, PLATFORM_CUSTODIAN),
+            // a backup is of the whole token: only the platform's custodians record one (T2's get 403 platform-only)
+            row("POST", "/key-backups", "/key-backups",
+                    "{\"archive\":\"matrix.tar.gz\",\"sha256\":\"" + "0".repeat(64) + "\",\"reason\":\"tenant matrix backup attempt\"}"),
+            designed("GET", "/key-backups", "/key-backups", null, PLATFORM_AUDITOR, PLATFORM_CUSTODIAN),
             row("POST", "/key-ceremonies", "/key-ceremonies",
                     "{\"kind\":\"SHRED\",\"tenantId\":\"{t1}\",\"reason\":\"tenant matrix shred attempt\"}"),
             row("POST", "/key-ceremonies", "/key-ceremonies",
