@@ -9,6 +9,7 @@ import app.confidant.crypto.SealedValueException;
 import app.confidant.einvoice.EInvoiceException;
 import app.confidant.invoice.InvoiceException;
 import app.confidant.keyceremony.KeyCeremonyException;
+import app.confidant.security.Denials;
 import app.confidant.security.SecurityException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
@@ -42,6 +43,15 @@ public final class ProblemMappers {
         return uri == null ? null : uri.getRequestUri().getPath();
     }
 
+    /** A refusal that is a denial ({@link Denials#isDenial}) becomes an audit event of its own, before the answer. */
+    static void recordDenial(Denials denials, jakarta.servlet.http.HttpServletRequest request, int status, String code,
+            java.util.Collection<String> roles, String operation) {
+        if (Denials.isDenial(status, code) && denials != null && request != null) {
+            denials.record(status, code, request.getMethod(), AccessLog.route(request), roles, operation,
+                    request.getRemoteAddr());
+        }
+    }
+
     /** JAX-RS's own errors: unknown path, wrong method, unsupported media type, unreadable body. */
     @Provider
     public static class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
@@ -66,8 +76,15 @@ public final class ProblemMappers {
         @Context
         UriInfo uri;
 
+        @Context
+        jakarta.servlet.http.HttpServletRequest request;
+
+        @jakarta.inject.Inject
+        Denials denials;
+
         @Override
         public Response toResponse(SecurityException e) {
+            recordDenial(denials, request, e.status(), e.code(), e.requiredRoles(), e.operation());
             Response problem = new Problem(e.status(), e.code(), titleOf(e.status()), e.getMessage())
                     .toResponse(instance(uri));
             return e.status() == 401
@@ -82,8 +99,15 @@ public final class ProblemMappers {
         @Context
         UriInfo uri;
 
+        @Context
+        jakarta.servlet.http.HttpServletRequest request;
+
+        @jakarta.inject.Inject
+        Denials denials;
+
         @Override
         public Response toResponse(InvoiceException e) {
+            recordDenial(denials, request, e.status(), e.code(), null, null);
             return new Problem(e.status(), e.code(), titleOf(e.status()), e.getMessage()).toResponse(instance(uri));
         }
     }
@@ -117,8 +141,15 @@ public final class ProblemMappers {
         @Context
         UriInfo uri;
 
+        @Context
+        jakarta.servlet.http.HttpServletRequest request;
+
+        @jakarta.inject.Inject
+        Denials denials;
+
         @Override
         public Response toResponse(KeyCeremonyException e) {
+            recordDenial(denials, request, e.status(), e.code(), null, null);
             return new Problem(e.status(), e.code(), titleOf(e.status()), e.getMessage()).toResponse(instance(uri));
         }
     }
@@ -182,8 +213,15 @@ public final class ProblemMappers {
         @Context
         UriInfo uri;
 
+        @Context
+        jakarta.servlet.http.HttpServletRequest request;
+
+        @jakarta.inject.Inject
+        Denials denials;
+
         @Override
         public Response toResponse(EJBAccessException e) {
+            recordDenial(denials, request, 403, "forbidden", null, null);
             return new Problem(403, "forbidden", "Forbidden", "Your roles do not allow this.").toResponse(instance(uri));
         }
     }

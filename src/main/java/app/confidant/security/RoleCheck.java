@@ -71,7 +71,7 @@ public class RoleCheck implements DynamicFeature {
                 throw new SecurityException(401, "unauthenticated", "Authentication required.");
             }
             if (undeclared || roles.stream().noneMatch(security::isUserInRole)) {
-                throw new SecurityException(403, "forbidden", "Your roles do not allow this.");
+                throw SecurityException.forbidden(roles, null);
             }
             // Jersey on a servlet container exposes request attributes as properties.
             Object caller = request.getProperty(Caller.REQUEST_ATTRIBUTE);
