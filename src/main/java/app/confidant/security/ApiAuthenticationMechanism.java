@@ -50,7 +50,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         if (token.isEmpty() || token.length() > 100) {
-            refused("invalid-token", request);
+            refused("invalid-token", request, response);
             return context.responseUnauthorized();
         }
         return login(new BearerTokenCredential(token), "invalid-token", "Bearer error=\"invalid_token\"", request,
@@ -61,7 +61,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            refused(code, request);
+            refused(code, request, response);
             response.setHeader("WWW-Authenticate", challenge);
             return context.responseUnauthorized();
         }
@@ -69,7 +69,8 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     }
 
     /** An unknown, expired or revoked credential is a denial (401); the route is the servlet mapping, not the path. */
-    private void refused(String code, HttpServletRequest request) {
+    private void refused(String code, HttpServletRequest request, HttpServletResponse response) {
+        app.confidant.audit.RequestIds.ensure(request, response); // the event and the answer name the same request
         denials.recordAnonymous(401, code, request.getMethod(), request.getHttpServletMapping().getPattern(),
                 request.getRemoteAddr());
     }
