@@ -13,6 +13,8 @@ import app.confidant.security.Denials;
 import app.confidant.security.SecurityException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ext.Providers;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -27,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Collection;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,8 +47,8 @@ public final class ProblemMappers {
     }
 
     /** A refusal that is a denial ({@link Denials#isDenial}) becomes an audit event of its own, before the answer. */
-    static void recordDenial(Denials denials, jakarta.servlet.http.HttpServletRequest request, int status, String code,
-            java.util.Collection<String> roles, String operation) {
+    static void recordDenial(Denials denials, HttpServletRequest request, int status, String code,
+            Collection<String> roles, String operation) {
         if (Denials.isDenial(status, code) && denials != null && request != null) {
             denials.record(status, code, request.getMethod(), AccessLog.route(request), roles, operation,
                     request.getRemoteAddr());
@@ -77,9 +80,9 @@ public final class ProblemMappers {
         UriInfo uri;
 
         @Context
-        jakarta.servlet.http.HttpServletRequest request;
+        HttpServletRequest request;
 
-        @jakarta.inject.Inject
+        @Inject
         Denials denials;
 
         @Override
@@ -100,9 +103,9 @@ public final class ProblemMappers {
         UriInfo uri;
 
         @Context
-        jakarta.servlet.http.HttpServletRequest request;
+        HttpServletRequest request;
 
-        @jakarta.inject.Inject
+        @Inject
         Denials denials;
 
         @Override
@@ -142,9 +145,9 @@ public final class ProblemMappers {
         UriInfo uri;
 
         @Context
-        jakarta.servlet.http.HttpServletRequest request;
+        HttpServletRequest request;
 
-        @jakarta.inject.Inject
+        @Inject
         Denials denials;
 
         @Override
@@ -214,9 +217,9 @@ public final class ProblemMappers {
         UriInfo uri;
 
         @Context
-        jakarta.servlet.http.HttpServletRequest request;
+        HttpServletRequest request;
 
-        @jakarta.inject.Inject
+        @Inject
         Denials denials;
 
         @Override
