@@ -13,7 +13,7 @@ import app.confidant.security.Denials;
 import app.confidant.security.SecurityException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ext.Providers;
 import jakarta.json.Json;
@@ -47,11 +47,17 @@ public final class ProblemMappers {
     }
 
     /** A refusal that is a denial ({@link Denials#isDenial}) becomes an audit event of its own, before the answer. */
-    static void recordDenial(Denials denials, HttpServletRequest request, int status, String code,
-            Collection<String> roles, String operation) {
-        if (Denials.isDenial(status, code) && denials != null && request != null) {
-            denials.record(status, code, request.getMethod(), AccessLog.route(request), roles, operation,
-                    request.getRemoteAddr());
+    static void recordDenial(HttpServletRequest request, int status, String code, Collection<String> roles,
+            String operation) {
+        if (!Denials.isDenial(status, code)) {
+            return;
+        }
+        try {
+            // looked up per call, as TrainingCheck does: the mappers are Jersey's objects, not CDI beans
+            CDI.current().select(Denials.class).get().record(status, code, request.getMethod(),
+                    AccessLog.route(request), roles, operation, request.getRemoteAddr());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "a denial (" + code + ") could not be recorded", e);
         }
     }
 
@@ -61,9 +67,15 @@ public final class ProblemMappers {
         @Context
         UriInfo uri;
 
+        @Context
+        HttpServletRequest request;
+
         @Override
         public Response toResponse(WebApplicationException e) {
             Response.StatusType status = e.getResponse().getStatusInfo();
+            if (status.getStatusCode() == 403) { // a ForbiddenException of the runtime's own role check
+                recordDenial(request, 403, "forbidden", null, null);
+            }
             String code = status.getReasonPhrase().toLowerCase().replaceAll("[^a-z0-9]+", "-");
             String detail = status.getStatusCode() >= 500 ? null : e.getMessage();
             Response problem = new Problem(status.getStatusCode(), code, status.getReasonPhrase(), detail)
@@ -82,12 +94,9 @@ public final class ProblemMappers {
         @Context
         HttpServletRequest request;
 
-        @Inject
-        Denials denials;
-
         @Override
         public Response toResponse(SecurityException e) {
-            recordDenial(denials, request, e.status(), e.code(), e.requiredRoles(), e.operation());
+            recordDenial(request, e.status(), e.code(), e.requiredRoles(), e.operation());
             Response problem = new Problem(e.status(), e.code(), titleOf(e.status()), e.getMessage())
                     .toResponse(instance(uri));
             return e.status() == 401
@@ -105,12 +114,9 @@ public final class ProblemMappers {
         @Context
         HttpServletRequest request;
 
-        @Inject
-        Denials denials;
-
         @Override
         public Response toResponse(InvoiceException e) {
-            recordDenial(denials, request, e.status(), e.code(), null, null);
+            recordDenial(request, e.status(), e.code(), null, null);
             return new Problem(e.status(), e.code(), titleOf(e.status()), e.getMessage()).toResponse(instance(uri));
         }
     }
@@ -147,12 +153,9 @@ public final class ProblemMappers {
         @Context
         HttpServletRequest request;
 
-        @Inject
-        Denials denials;
-
         @Override
         public Response toResponse(KeyCeremonyException e) {
-            recordDenial(denials, request, e.status(), e.code(), null, null);
+            recordDenial(request, e.status(), e.code(), null, null);
             return new Problem(e.status(), e.code(), titleOf(e.status()), e.getMessage()).toResponse(instance(uri));
         }
     }
@@ -219,12 +222,9 @@ public final class ProblemMappers {
         @Context
         HttpServletRequest request;
 
-        @Inject
-        Denials denials;
-
         @Override
         public Response toResponse(EJBAccessException e) {
-            recordDenial(denials, request, 403, "forbidden", null, null);
+            recordDenial(request, 403, "forbidden", null, null);
             return new Problem(403, "forbidden", "Forbidden", "Your roles do not allow this.").toResponse(instance(uri));
         }
     }
