@@ -56,6 +56,14 @@ public class RequestIds extends HttpFilter {
         return Optional.ofNullable(CURRENT.get());
     }
 
+    /**
+     * The request's id, given now if it has none: for the authentication mechanism, which runs before this filter
+     * and records refusals (the filter then keeps this id).
+     */
+    public static String ensure(HttpServletRequest request, HttpServletResponse response) {
+        return of(request).orElseGet(() -> assign(request, response));
+    }
+
     /** The id given to {@code request}, once this filter has seen it. */
     public static Optional<String> of(ServletRequest request) {
         return request.getAttribute(ATTRIBUTE) instanceof String id ? Optional.of(id) : Optional.empty();

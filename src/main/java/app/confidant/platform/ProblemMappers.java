@@ -9,9 +9,12 @@ import app.confidant.crypto.SealedValueException;
 import app.confidant.einvoice.EInvoiceException;
 import app.confidant.invoice.InvoiceException;
 import app.confidant.keyceremony.KeyCeremonyException;
+import app.confidant.security.Denials;
 import app.confidant.security.SecurityException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ext.Providers;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -26,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Collection;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,15 +46,36 @@ public final class ProblemMappers {
         return uri == null ? null : uri.getRequestUri().getPath();
     }
 
+    /** A refusal that is a denial ({@link Denials#isDenial}) becomes an audit event of its own, before the answer. */
+    static void recordDenial(HttpServletRequest request, int status, String code, Collection<String> roles,
+            String operation) {
+        if (!Denials.isDenial(status, code)) {
+            return;
+        }
+        try {
+            // looked up per call, as TrainingCheck does: the mappers are Jersey's objects, not CDI beans
+            CDI.current().select(Denials.class).get().record(status, code, request.getMethod(),
+                    AccessLog.route(request), roles, operation, request.getRemoteAddr());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "a denial (" + code + ") could not be recorded", e);
+        }
+    }
+
     /** JAX-RS's own errors: unknown path, wrong method, unsupported media type, unreadable body. */
     @Provider
     public static class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
         @Context
         UriInfo uri;
 
+        @Context
+        HttpServletRequest request;
+
         @Override
         public Response toResponse(WebApplicationException e) {
             Response.StatusType status = e.getResponse().getStatusInfo();
+            if (status.getStatusCode() == 403) { // a ForbiddenException of the runtime's own role check
+                recordDenial(request, 403, "forbidden", null, null);
+            }
             String code = status.getReasonPhrase().toLowerCase().replaceAll("[^a-z0-9]+", "-");
             String detail = status.getStatusCode() >= 500 ? null : e.getMessage();
             Response problem = new Problem(status.getStatusCode(), code, status.getReasonPhrase(), detail)
@@ -66,8 +91,12 @@ public final class ProblemMappers {
         @Context
         UriInfo uri;
 
+        @Context
+        HttpServletRequest request;
+
         @Override
         public Response toResponse(SecurityException e) {
+            recordDenial(request, e.status(), e.code(), e.requiredRoles(), e.operation());
             Response problem = new Problem(e.status(), e.code(), titleOf(e.status()), e.getMessage())
                     .toResponse(instance(uri));
             return e.status() == 401
@@ -82,8 +111,12 @@ public final class ProblemMappers {
         @Context
         UriInfo uri;
 
+        @Context
+        HttpServletRequest request;
+
         @Override
         public Response toResponse(InvoiceException e) {
+            recordDenial(request, e.status(), e.code(), null, null);
             return new Problem(e.status(), e.code(), titleOf(e.status()), e.getMessage()).toResponse(instance(uri));
         }
     }
@@ -117,8 +150,12 @@ public final class ProblemMappers {
         @Context
         UriInfo uri;
 
+        @Context
+        HttpServletRequest request;
+
         @Override
         public Response toResponse(KeyCeremonyException e) {
+            recordDenial(request, e.status(), e.code(), null, null);
             return new Problem(e.status(), e.code(), titleOf(e.status()), e.getMessage()).toResponse(instance(uri));
         }
     }
@@ -182,8 +219,12 @@ public final class ProblemMappers {
         @Context
         UriInfo uri;
 
+        @Context
+        HttpServletRequest request;
+
         @Override
         public Response toResponse(EJBAccessException e) {
+            recordDenial(request, 403, "forbidden", null, null);
             return new Problem(403, "forbidden", "Forbidden", "Your roles do not allow this.").toResponse(instance(uri));
         }
     }

@@ -28,35 +28,50 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    Denials denials;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            return bearer(header.substring(PREFIX.length()).strip(), response, context);
+            return bearer(header.substring(PREFIX.length()).strip(), request, response, context);
         }
         if (request.getAttribute(CLIENT_CERTIFICATES) instanceof X509Certificate[] chain && chain.length > 0) {
             // The leaf comes first; the fingerprint of the leaf alone identifies the service account. No HTTP
             // scheme names mutual TLS, so the 401 offers the one other way in: a bearer token.
-            return login(new ClientCertificateCredential(chain[0]), "Bearer", response, context);
+            return login(new ClientCertificateCredential(chain[0]), "invalid-client-certificate", "Bearer", request,
+                    response, context);
         }
         return context.doNothing();
     }
 
-    private AuthenticationStatus bearer(String token, HttpServletResponse response, HttpMessageContext context) {
+    private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
         if (token.isEmpty() || token.length() > 100) {
+            refused("invalid-token", request, response);
             return context.responseUnauthorized();
         }
-        return login(new BearerTokenCredential(token), "Bearer error=\"invalid_token\"", response, context);
+        return login(new BearerTokenCredential(token), "invalid-token", "Bearer error=\"invalid_token\"", request,
+                response, context);
     }
 
-    private AuthenticationStatus login(Credential credential, String challenge, HttpServletResponse response,
-            HttpMessageContext context) {
+    private AuthenticationStatus login(Credential credential, String code, String challenge,
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            refused(code, request, response);
             response.setHeader("WWW-Authenticate", challenge);
             return context.responseUnauthorized();
         }
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /** An unknown, expired or revoked credential is a denial (401); the route is the servlet mapping, not the path. */
+    private void refused(String code, HttpServletRequest request, HttpServletResponse response) {
+        app.confidant.audit.RequestIds.ensure(request, response); // the event and the answer name the same request
+        denials.recordAnonymous(401, code, request.getMethod(), request.getHttpServletMapping().getPattern(),
+                request.getRemoteAddr());
     }
 }

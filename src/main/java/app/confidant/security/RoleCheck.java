@@ -49,7 +49,9 @@ public class RoleCheck implements DynamicFeature {
         return Arrays.stream(allowed.value()).collect(Collectors.toUnmodifiableSet());
     }
 
-    @Priority(Priorities.AUTHORIZATION)
+    // Before any other authorization filter (Jersey's own @RolesAllowed filter, when the runtime registers it, has
+    // AUTHORIZATION too and answers a bare ForbiddenException): the refusal is ours, with its code and audit event.
+    @Priority(Priorities.AUTHORIZATION - 1)
     private static final class Check implements ContainerRequestFilter {
         private final Set<String> roles;
         private final boolean undeclared;
@@ -71,7 +73,7 @@ public class RoleCheck implements DynamicFeature {
                 throw new SecurityException(401, "unauthenticated", "Authentication required.");
             }
             if (undeclared || roles.stream().noneMatch(security::isUserInRole)) {
-                throw new SecurityException(403, "forbidden", "Your roles do not allow this.");
+                throw SecurityException.forbidden(roles, null);
             }
             // Jersey on a servlet container exposes request attributes as properties.
             Object caller = request.getProperty(Caller.REQUEST_ATTRIBUTE);

@@ -34,7 +34,9 @@ public class RolesInterceptor {
             Caller caller = caller().orElseThrow(() -> new SecurityException(401, "unauthenticated",
                     "Authentication required."));
             if (!caller.hasAnyRole(allowed)) {
-                throw new SecurityException(403, "forbidden", "Your roles do not allow this.");
+                Method method = invocation.getMethod();
+                throw SecurityException.forbidden(allowed,
+                        method.getDeclaringClass().getSimpleName() + "." + method.getName());
             }
         }
         return invocation.proceed();

@@ -1,6 +1,7 @@
 package app.confidant.security;
 
 import jakarta.ejb.ApplicationException;
+import java.util.Set;
 
 /**
  * Refusals of the security capability, each with a stable Problem Details code and HTTP status. Messages are for
@@ -12,11 +13,35 @@ public class SecurityException extends RuntimeException {
 
     private final int status;
     private final String code;
+    private final Set<String> requiredRoles;
+    private final String operation;
 
     public SecurityException(int status, String code, String message) {
+        this(status, code, message, null, null);
+    }
+
+    private SecurityException(int status, String code, String message, Set<String> requiredRoles,
+            String operation) {
         super(message);
         this.status = status;
         this.code = code;
+        this.requiredRoles = requiredRoles;
+        this.operation = operation;
+    }
+
+    /** 403 forbidden: none of {@code roles} (the roles the operation needs) is the caller's; named in the audit event. */
+    static SecurityException forbidden(Set<String> roles, String operation) {
+        return new SecurityException(403, "forbidden", "Your roles do not allow this.", roles, operation);
+    }
+
+    /** The roles the refused operation needs, for its audit event; null when the refusal is not about roles. */
+    public Set<String> requiredRoles() {
+        return requiredRoles;
+    }
+
+    /** The bean method that refused ({@code InvoiceService.approve}) when it was not the resource method; or null. */
+    public String operation() {
+        return operation;
     }
 
     public int status() {

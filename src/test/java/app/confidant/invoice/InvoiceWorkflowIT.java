@@ -81,6 +81,10 @@ class InvoiceWorkflowIT {
                 "{\"reason\":\"wrong travel costs\"}"));
         assertThat(rejected.getString("status")).isEqualTo("DRAFT");
         assertThat(rejected.getString("rejectionReason")).isEqualTo("wrong travel costs");
+        // the reason is also in the rejection's audit event, where the auditor reads it (#19)
+        JsonObject event = Json.createReader(new StringReader(server.send("GET", "/api/v1/audit/events?action="
+                + "invoice.reject&targetId=" + id, people.token("AUDITOR"), null).body())).readArray().getJsonObject(0);
+        assertThat(event.getString("reason")).isEqualTo("wrong travel costs");
         act(id, "submit", "APPROVER");
         assertThat(json(act(id, "approve", "APPROVER")).getString("status")).isEqualTo("APPROVED");
         JsonObject issued = json(act(id, "issue", "APPROVER"));

@@ -41,6 +41,16 @@ class TrainingIT {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(People.json(refused).getString("code")).isEqualTo("training-required");
         assertThat(People.json(refused).getString("detail")).contains(title).contains("version 1");
+        // the refusal is a DENIED audit event of the tenant, naming the code and the route, not the module's text
+        String username = People.json(server.send("GET", "/api/v1/auth/me", approver, null)).getString("username");
+        HttpResponse<String> denials = server.send("GET", "/api/v1/audit/events?action=access.denied&actor="
+                + username, auditor, null);
+        People.require(denials, 200);
+        var events = jakarta.json.Json.createReader(new java.io.StringReader(denials.body())).readArray();
+        assertThat(events).hasSize(1);
+        assertThat(events.getJsonObject(0).getString("outcome")).isEqualTo("DENIED");
+        assertThat(events.getJsonObject(0).getString("details")).contains("\"training-required\"")
+                .contains("\"/api/v1/parties\"").doesNotContain(title);
         People.require(server.send("POST", "/api/v1/invoices/" + UUID.randomUUID() + "/approve", approver, null), 403);
         // a role the module is not for is not stopped
         People.require(server.send("GET", CLEAR_READ, auditor, null), 200);
