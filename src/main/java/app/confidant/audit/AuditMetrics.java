@@ -12,6 +12,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * The audit trail as monitoring sees it: events committed by action and outcome (so failed logins, lockouts,
@@ -36,6 +37,8 @@ class AuditMetrics {
 
     private LongCounter events;
     private LongCounter failures;
+    private LongCounter checkpointFailures;
+    private volatile long lastWitnessedEpochSecond;
     private volatile long lastCheckpointEpochSecond;
     private volatile long lastVerificationEpochSecond;
     private volatile long brokenChains = -1;
@@ -50,6 +53,13 @@ class AuditMetrics {
         meter.gaugeBuilder("confidant.audit.checkpoint.time").ofLongs().setUnit("s")
                 .setDescription("When this node last committed an audit checkpoint (Unix time; 0: none since start)")
                 .buildWithCallback(gauge -> gauge.record(lastCheckpointEpochSecond));
+        meter.gaugeBuilder("confidant.audit.witness.time").ofLongs().setUnit("s")
+                .setDescription("Time of the newest signed checkpoint this node wrote to the witness directory"
+                        + " (Unix time; 0: none since start)")
+                .buildWithCallback(gauge -> gauge.record(lastWitnessedEpochSecond));
+        checkpointFailures = meter.counterBuilder("confidant.audit.checkpoint.failures")
+                .setDescription("Signed checkpoints that could not be made or witnessed (retried at the next interval)")
+                .build();
         meter.gaugeBuilder("confidant.audit.verification.time").ofLongs().setUnit("s")
                 .setDescription("When this node last verified the audit trail (Unix time; 0: not since start)")
                 .buildWithCallback(gauge -> gauge.record(lastVerificationEpochSecond));
@@ -83,6 +93,15 @@ class AuditMetrics {
     void verified(long broken) {
         brokenChains = broken;
         lastVerificationEpochSecond = clock.instant().getEpochSecond();
+    }
+
+    /** A signed checkpoint reached the witness directory. */
+    void witnessed(Instant checkpointTime) {
+        lastWitnessedEpochSecond = checkpointTime.getEpochSecond();
+    }
+
+    void checkpointFailed() {
+        checkpointFailures.add(1);
     }
 
     void failed() {

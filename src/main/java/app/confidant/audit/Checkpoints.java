@@ -35,6 +35,9 @@ public class Checkpoints {
     Witness witness;
 
     @Inject
+    AuditMetrics metrics;
+
+    @Inject
     HsmSigner signer;
 
     @Inject
@@ -64,7 +67,10 @@ public class Checkpoints {
     public synchronized Optional<Checkpoint> tick() {
         try {
             Optional<Checkpoint.Signed> made = writer.next();
-            made.ifPresent(witness::write);
+            made.ifPresent(signed -> {
+                witness.write(signed);
+                metrics.witnessed(signed.checkpoint().time());
+            });
             signer.existingCertificate(CheckpointWriter.KEY_LABEL)
                     .ifPresent(certificate -> witness.publishKey(CheckpointWriter.KEY_LABEL, certificate));
             lastFailure = null;
@@ -75,6 +81,7 @@ public class Checkpoints {
                 LOG.warning(() -> "Audit checkpoint not made, retried at the next interval: " + failure);
             }
             lastFailure = failure;
+            metrics.checkpointFailed();
             return Optional.empty();
         }
     }
