@@ -44,4 +44,21 @@ public class BackupCoverage {
         }
         return covered;
     }
+
+    /**
+     * How many live registered keys and audit MAC keys no verified backup holds, counted in the database (no token
+     * read: for the metrics snapshot; readiness and the report also count the token's own keys).
+     */
+    public long unprotectedCount() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT label FROM data_key"
+                     + " WHERE state <> 'DESTROYED' UNION SELECT key_label FROM key_ceremony"
+                     + " WHERE state = 'DONE' AND key_label LIKE 'audit-mac-v%') k WHERE NOT EXISTS (SELECT 1"
+                     + " FROM key_backup_key b WHERE b.label = k.label AND b.matches = TRUE)");
+             ResultSet rows = select.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new KeyRegistryException("cannot read the key backups", e);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package app.confidant.platform;
 
+import app.confidant.crypto.BackupCoverage;
 import app.confidant.crypto.DataKeys;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -66,6 +67,9 @@ public class StoredGauges {
 
     @Inject
     Clock clock;
+
+    @Inject
+    BackupCoverage coverage;
 
     @Inject
     @ConfigProperty(name = "confidant.keys.cryptoperiod-days", defaultValue = "365")
@@ -148,10 +152,7 @@ public class StoredGauges {
                     remaining += rows.getLong(3);
                 }
             }
-            long unprotected = count(connection, "SELECT COUNT(*) FROM (SELECT label FROM data_key"
-                    + " WHERE state <> 'DESTROYED' UNION SELECT key_label FROM key_ceremony"
-                    + " WHERE state = 'DONE' AND key_label LIKE 'audit-mac-v%') k WHERE NOT EXISTS (SELECT 1"
-                    + " FROM key_backup_key b WHERE b.label = k.label AND b.matches = TRUE)");
+            long unprotected = coverage.unprotectedCount();
             snapshot = new Snapshot(now, Map.copyOf(invocations), Map.copyOf(cryptoperiod), ceremonies, approvals,
                     Map.copyOf(jobs), remaining, unprotected);
         } catch (SQLException | RuntimeException e) {
@@ -159,11 +160,9 @@ public class StoredGauges {
         }
     }
 
-    private static long count(Connection connection, String sql, Timestamp... parameters) throws SQLException {
+    private static long count(Connection connection, String sql, Timestamp at) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                select.setTimestamp(i + 1, parameters[i]);
-            }
+            select.setTimestamp(1, at);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? rows.getLong(1) : 0;
             }
